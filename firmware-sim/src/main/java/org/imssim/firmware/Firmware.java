@@ -1,0 +1,86 @@
+package org.imssim.firmware;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.concurrent.TimeUnit;
+import org.imssim.firmware.api.ApiRoutes;
+import org.imssim.firmware.config.ImsConfig;
+import org.imssim.firmware.config.ProfileConfig;
+import org.imssim.firmware.loop.SystemUnitClock;
+import org.imssim.firmware.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running unit in this process: its event loop group, the unit's firmware on one of its loops,
+ * and the web server. What {@code imssim run} starts and stops.
+ */
+public final class Firmware implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Firmware.class);
+
+    private final EventLoopGroup group;
+    private final UnitFirmware unit;
+    private final WebServer web;
+    private boolean closed;
+
+    private Firmware(EventLoopGroup group, UnitFirmware unit, WebServer web) {
+        this.group = group;
+        this.unit = unit;
+        this.web = web;
+    }
+
+    /**
+     * Starts the unit with the system clock, then its web server on {@code web.bind:web.port}.
+     *
+     * @throws org.imssim.firmware.web.WebServerException when the web server cannot listen; the unit is stopped again
+     */
+    public static Firmware start(ImsConfig config) {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        EventExecutor loop = group.next();
+        UnitFirmware unit = new UnitFirmware(config, loop, new SystemUnitClock(loop));
+        WebServer web = new WebServer(group, config.web().bind(), config.web().port(), config.web().hosts(),
+                (user, password) -> unit.profiles().authenticate(user, password).map(ProfileConfig::username),
+                ApiRoutes.of(unit));
+        try {
+            unit.start().join();
+            web.start();
+        } catch (RuntimeException e) {
+            unit.stop().join();
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            throw e;
+        }
+        return new Firmware(group, unit, web);
+    }
+
+    public UnitFirmware unit() {
+        return unit;
+    }
+
+    /** The port the web server listens on. */
+    public int webPort() {
+        return web.port();
+    }
+
+    /** The API's base address, e.g. {@code http://127.0.0.1:8080/}. */
+    public String webAddress() {
+        String bind = unit.config().web().bind();
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        return "http://" + host + ":" + webPort() + "/";
+    }
+
+    /** Stops the web server, then the unit, then the loops. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("Shutting down");
+        web.close();
+        unit.stop().join();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,17 @@
+package org.imssim.firmware.api;
+
+import io.netty.handler.codec.http.HttpMethod;
+import org.imssim.firmware.UnitFirmware;
+import org.imssim.firmware.web.Router;
+
+/** The calls of the HTTP API (SPEC §13) for one unit. */
+public final class ApiRoutes {
+
+    private ApiRoutes() {
+    }
+
+    public static Router of(UnitFirmware unit) {
+        return new Router()
+                .addOpen(HttpMethod.GET, "/api/health", new HealthCall(unit));
+    }
+}
