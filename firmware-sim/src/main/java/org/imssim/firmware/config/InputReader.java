@@ -81,7 +81,8 @@ final class InputReader {
         Double low = null;
         Double high = null;
         if (numeric) {
-            calibration = m.has("calibration") ? orZero(m.number("calibration")) : 0;
+            Double written = m.number("calibration");
+            calibration = written == null ? 0 : written;
             if (type == SensorType.SOUND) {
                 m.rejectIfWritten("low", "does not apply to sound inputs, which alarm above high only");
             } else {
@@ -145,10 +146,6 @@ final class InputReader {
         return new InputConfig(channel, type, name, enabled, schedule, calibration, low, high, recognitionTime,
                 resetTime, alarmClass, returnToNormal, datalog, responses, backend, initial, normal, range, gpio,
                 onewire);
-    }
-
-    private static double orZero(Double value) {
-        return value == null ? 0 : value;
     }
 
     private SensorType readType(MappingCursor m, Integer channel, boolean host) {

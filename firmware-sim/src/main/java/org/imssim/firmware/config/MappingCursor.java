@@ -80,7 +80,8 @@ final class MappingCursor {
         if (node instanceof MappingNode mapping) {
             return new MappingCursor(ctx, path, ReadContext.line(node), mapping, false);
         }
-        boolean unset = node instanceof ScalarNode scalar && scalar.getValue().isEmpty();
+        boolean unset = node instanceof ScalarNode scalar
+                && (scalar.getValue().isEmpty() || scalar.getTag().equals(Tag.NULL) && scalar.isPlain());
         if (!unset) {
             ctx.problems.error(path, "must be a mapping of keys and values", ReadContext.line(node));
         }
@@ -439,11 +440,6 @@ final class MappingCursor {
             all.add(new Entry(key, ReadContext.line(tuple.getKeyNode()), tuple.getValueNode(), pathOf(key)));
         });
         return all;
-    }
-
-    /** Text of an entry's or item's value node. */
-    String textOf(Node node, String nodePath) {
-        return ctx.text(node, nodePath);
     }
 
     void reportUnknownKeys() {

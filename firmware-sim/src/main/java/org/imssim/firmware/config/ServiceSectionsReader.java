@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,13 +35,7 @@ final class ServiceSectionsReader {
         String bind = host(m, "bind", "127.0.0.1");
         int port = m.integerIn("port", 8080, 0, 65535);
         List<String> hosts = m.texts("hosts");
-        List<MappingCursor.Item> items = m.items("hosts");
-        for (MappingCursor.Item item : items) {
-            String name = ctx.text(item.node(), item.path());
-            if (name != null && !ValueSyntax.isHost(name)) {
-                ctx.problems.error(item.path(), ValueSyntax.HOST_SENTENCE, item.line());
-            }
-        }
+        checkEach(m, "hosts", ValueSyntax::isHost, ValueSyntax.HOST_SENTENCE);
         return new WebConfig(bind, port, hosts);
     }
 
@@ -51,12 +46,8 @@ final class ServiceSectionsReader {
         int port = m.integerIn("port", 161, 0, 65535);
         String community = Optional.ofNullable(m.secret("community")).orElse("public");
         List<String> trapManagers = m.texts("trap-managers");
-        for (MappingCursor.Item item : m.items("trap-managers")) {
-            String manager = ctx.text(item.node(), item.path());
-            if (manager != null && !isHostAndPort(manager)) {
-                ctx.problems.error(item.path(), "must be a host or host:port, such as 192.0.2.7:162", item.line());
-            }
-        }
+        checkEach(m, "trap-managers", ServiceSectionsReader::isHostAndPort,
+                "must be a host or host:port, such as 192.0.2.7:162");
         return new SnmpConfig(enabled, bind, port, community, trapManagers);
     }
 
@@ -114,6 +105,16 @@ final class ServiceSectionsReader {
             m.error(key, ValueSyntax.ADDRESS_SENTENCE);
         }
         return host;
+    }
+
+    /** Reports each entry of the list under {@code key} that {@code valid} refuses. */
+    private void checkEach(MappingCursor m, String key, Predicate<String> valid, String sentence) {
+        for (MappingCursor.Item item : m.items(key)) {
+            String text = ctx.text(item.node(), item.path());
+            if (text != null && !valid.test(text)) {
+                ctx.problems.error(item.path(), sentence, item.line());
+            }
+        }
     }
 
     private static boolean isHostAndPort(String text) {

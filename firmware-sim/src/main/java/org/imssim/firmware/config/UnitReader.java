@@ -2,6 +2,7 @@ package org.imssim.firmware.config;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 
 /** Reads top-level {@code unit:}: a required name, the temperature unit and the time zone. */
 final class UnitReader {
@@ -13,7 +14,7 @@ final class UnitReader {
         MappingCursor m = root.child("unit");
         String name = m.required("name");
         TemperatureUnit temperatureUnit = m.choice("temperature-unit", TemperatureUnit.C,
-                java.util.List.of(TemperatureUnit.values()), TemperatureUnit::name);
+                List.of(TemperatureUnit.values()), TemperatureUnit::name);
         ZoneId timeZone = ZoneId.systemDefault();
         String zone = m.text("time-zone");
         if (zone != null) {

@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.imssim.devices.powergate.OutletAction;
 import org.imssim.devices.powergate.PowerUpPolicy;
@@ -60,8 +61,8 @@ class SpecExampleTest {
     @Test
     void services() {
         assertThat(config.storage().dir()).isEqualTo(file.getParent().resolve("imssim-data"));
-        assertThat(config.web()).isEqualTo(new WebConfig("127.0.0.1", 8080, java.util.List.of()));
-        assertThat(config.snmp()).isEqualTo(new SnmpConfig(false, "127.0.0.1", 161, "public", java.util.List.of()));
+        assertThat(config.web()).isEqualTo(new WebConfig("127.0.0.1", 8080, List.of()));
+        assertThat(config.snmp()).isEqualTo(new SnmpConfig(false, "127.0.0.1", 161, "public", List.of()));
         assertThat(config.network()).isEqualTo(new NetworkConfig(ProbeMode.SYSTEM, Map.of()));
         assertThat(config.delivery()).isEqualTo(new DeliveryConfig(Duration.ofMinutes(1), 3));
         assertThat(config.datalog()).isEqualTo(new DatalogConfig(Duration.ofMinutes(5), Duration.ofDays(30)));
@@ -171,7 +172,7 @@ class SpecExampleTest {
         assertThat(rackB.driver()).isNull();
 
         PowerGateConfig shelf = config.powerGate(3).orElseThrow();
-        assertThat(shelf.gpio()).isEqualTo(new GpioOutletsConfig(java.util.List.of(5, 6, 13, 19), ActiveLevel.LOW));
+        assertThat(shelf.gpio()).isEqualTo(new GpioOutletsConfig(List.of(5, 6, 13, 19), ActiveLevel.LOW));
 
         PowerGateConfig desk = config.powerGate(4).orElseThrow();
         assertThat(desk.backend()).isEqualTo(PowerGateBackend.USB_RELAY);

@@ -229,4 +229,20 @@ class StructureErrorsTest {
                 "network.simulated-hosts.-bad: is not an IPv4 address or a host name (line 4)",
                 "network.simulated-hosts.nas.local: must be true (it answers) or false (it does not) (line 5)");
     }
+
+    @Test
+    void emptySectionsCountAsNotWritten() {
+        assertThat(errors("""
+                unit:
+                email: ~
+                web:
+                inputs:
+                """)).containsExactly("unit.name: is required (line 1)");
+        assertThat(ConfigTexts.config("""
+                unit: {name: X}
+                email: ~
+                web:
+                inputs:
+                """).web().port()).isEqualTo(8080);
+    }
 }
