@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.imssim.firmware.config.ImsConfig;
 import org.imssim.firmware.event.EventHistory;
+import org.imssim.firmware.hardware.UnitHardware;
+import org.imssim.firmware.status.StatusReader;
 import org.imssim.firmware.event.EventSource;
 import org.imssim.firmware.event.MemoryEventHistory;
 import org.imssim.firmware.loop.UnitClock;
@@ -32,6 +34,8 @@ public final class UnitFirmware {
     private final UnitClock clock;
     private final EventHistory events;
     private final Profiles profiles;
+    private final UnitHardware hardware;
+    private final StatusReader status;
     private boolean started;
 
     public UnitFirmware(ImsConfig config, EventExecutor loop, UnitClock clock) {
@@ -40,6 +44,8 @@ public final class UnitFirmware {
         this.clock = clock;
         this.events = new MemoryEventHistory(clock::now, EVENTS_KEPT);
         this.profiles = new Profiles(config.profiles());
+        this.hardware = UnitHardware.build(config, loop, clock);
+        this.status = new StatusReader(config, hardware);
     }
 
     /** Starts the unit on its loop: records {@code Configuration loaded} and {@code Unit started}. */
@@ -63,6 +69,7 @@ public final class UnitFirmware {
     public CompletableFuture<Void> stop() {
         return onLoop(() -> {
             started = false;
+            hardware.close();
             log.info("Unit {} stopped", config.unit().name());
             return null;
         });
@@ -111,5 +118,15 @@ public final class UnitFirmware {
 
     public Profiles profiles() {
         return profiles;
+    }
+
+    /** The Host, Nodes and PowerGates (loop only). */
+    public UnitHardware hardware() {
+        return hardware;
+    }
+
+    /** Snapshots of what a profile may see (loop only). */
+    public StatusReader status() {
+        return status;
     }
 }

@@ -1,0 +1,80 @@
+package org.imssim.firmware.testing;
+
+import io.netty.util.concurrent.DefaultEventExecutor;
+import io.netty.util.concurrent.EventExecutor;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.imssim.firmware.UnitFirmware;
+import org.imssim.firmware.config.ConfigLoader;
+import org.imssim.firmware.config.ConfigResult;
+import org.imssim.firmware.config.ImsConfig;
+import org.imssim.firmware.loop.VirtualClock;
+
+/** A unit on its own event loop and a virtual clock, built from YAML text, for tests. */
+public final class UnitFixture implements AutoCloseable {
+
+    public static final Instant START = Instant.parse("2026-11-29T15:04:05Z");
+
+    private final EventExecutor loop = new DefaultEventExecutor();
+    private final VirtualClock clock = new VirtualClock(loop, START);
+    private final UnitFirmware unit;
+
+    private UnitFixture(ImsConfig config) {
+        this.unit = new UnitFirmware(config, loop, clock);
+        unit.start().join();
+    }
+
+    /** A started unit with this configuration; environment variables come from {@code env}. */
+    public static UnitFixture start(String yaml, Map<String, String> env) {
+        return new UnitFixture(load(yaml, env));
+    }
+
+    public static UnitFixture start(String yaml) {
+        return start(yaml, Map.of());
+    }
+
+    /** Loads YAML text that must be valid; a failure names every error. */
+    public static ImsConfig load(String yaml, Map<String, String> env) {
+        ConfigResult result = ConfigLoader.load(yaml, Path.of("."), env::get);
+        if (!result.ok()) {
+            throw new IllegalArgumentException("Test configuration has errors: " + result.errors());
+        }
+        return result.config();
+    }
+
+    public UnitFirmware unit() {
+        return unit;
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    /** Runs {@code work} on the unit's loop and waits for its result. */
+    public <T> T onLoop(Supplier<T> work) {
+        return unit.onLoop(work).join();
+    }
+
+    /** Runs {@code work} on the loop, waits for the stage it returns, and gives its result. */
+    public <T> T await(Supplier<? extends java.util.concurrent.CompletionStage<T>> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        unit.onLoop(() -> work.get().whenComplete((v, e) -> {
+            if (e != null) {
+                done.completeExceptionally(e);
+            } else {
+                done.complete(v);
+            }
+        }));
+        return done.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    @Override
+    public void close() {
+        unit.stop().join();
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
