@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Firmware simulator of the Sensaphone IMS-4000 Host and its PowerGates.",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, CheckConfigCommand.class, SendCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
