@@ -9,6 +9,7 @@ import org.imssim.firmware.api.ApiRoutes;
 import org.imssim.firmware.config.ImsConfig;
 import org.imssim.firmware.config.ProfileConfig;
 import org.imssim.firmware.loop.SystemUnitClock;
+import org.imssim.firmware.store.StoreWorker;
 import org.imssim.firmware.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +36,14 @@ public final class Firmware implements AutoCloseable {
     /**
      * Starts the unit with the system clock, then its web server on {@code web.bind:web.port}.
      *
+     * @throws org.imssim.firmware.store.StoreException when the storage cannot be opened
      * @throws org.imssim.firmware.web.WebServerException when the web server cannot listen; the unit is stopped again
      */
     public static Firmware start(ImsConfig config) {
+        StoreWorker store = StoreWorker.open(config.storage().dir(), config.unit().name());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         EventExecutor loop = group.next();
-        UnitFirmware unit = new UnitFirmware(config, loop, new SystemUnitClock(loop));
+        UnitFirmware unit = new UnitFirmware(config, loop, new SystemUnitClock(loop), store);
         WebServer web = new WebServer(group, config.web().bind(), config.web().port(), config.web().hosts(),
                 (user, password) -> unit.profiles().authenticate(user, password).map(ProfileConfig::username),
                 ApiRoutes.of(unit));
@@ -48,7 +51,7 @@ public final class Firmware implements AutoCloseable {
             unit.start().join();
             web.start();
         } catch (RuntimeException e) {
-            unit.stop().join();
+            unit.stop();
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             throw e;
         }
@@ -80,7 +83,7 @@ public final class Firmware implements AutoCloseable {
         closed = true;
         log.info("Shutting down");
         web.close();
-        unit.stop().join();
+        unit.stop();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -1,54 +1,105 @@
 package org.imssim.firmware;
 
 import io.netty.util.concurrent.EventExecutor;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.imssim.firmware.command.CommandRegistry;
+import org.imssim.firmware.command.MailCommandHandler;
+import org.imssim.firmware.config.EmailConfig;
 import org.imssim.firmware.config.ImsConfig;
 import org.imssim.firmware.event.EventHistory;
-import org.imssim.firmware.hardware.UnitHardware;
-import org.imssim.firmware.status.StatusReader;
 import org.imssim.firmware.event.EventSource;
-import org.imssim.firmware.event.MemoryEventHistory;
+import org.imssim.firmware.event.StoredEventHistory;
+import org.imssim.firmware.hardware.UnitHardware;
 import org.imssim.firmware.loop.UnitClock;
+import org.imssim.firmware.mail.MailDelivery;
+import org.imssim.firmware.mail.MailboxPoller;
+import org.imssim.firmware.mail.ReplyMail;
+import org.imssim.firmware.mail.mailbox.Mailbox;
+import org.imssim.firmware.mail.outbound.SmtpMailer;
 import org.imssim.firmware.profile.Profiles;
+import org.imssim.firmware.status.StatusReader;
+import org.imssim.firmware.store.StoreWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The firmware of one IMS-4000 unit: its configuration, hardware, event history and, as they are
- * built, its alarms, mail and commands.
+ * The firmware of one IMS-4000 unit: its configuration, hardware, durable store, event history,
+ * mail out and two-way e-mail, and, as they are built, its alarms and outlets.
  *
  * <p>One event loop owns it, as one CPU runs a unit's firmware: every method that reads or changes
- * state must run on {@link #loop()}; other threads go through {@link #onLoop(Supplier)}. Nothing
- * here is static, so many units can run side by side on one event loop group.
+ * state must run on {@link #loop()}; other threads go through {@link #onLoop(Supplier)}. Blocking
+ * work runs on the unit's own threads — the store thread, the mail-out thread and the mailbox
+ * thread — and posts its results back to the loop. Nothing here is static, so many units can run
+ * side by side on one event loop group.
  */
 public final class UnitFirmware {
 
     private static final Logger log = LoggerFactory.getLogger(UnitFirmware.class);
 
-    /** How many events the in-memory history keeps until the durable store exists. */
-    private static final int EVENTS_KEPT = 10_000;
-
     private final ImsConfig config;
     private final EventExecutor loop;
     private final UnitClock clock;
+    private final StoreWorker store;
     private final EventHistory events;
     private final Profiles profiles;
     private final UnitHardware hardware;
     private final StatusReader status;
+    private final ExecutorService mailOutThread;
+    private final ExecutorService mailboxThread;
+    private final SmtpMailer mailer;
+    private final MailDelivery delivery;
+    private final MailboxPoller poller;
     private boolean started;
 
-    public UnitFirmware(ImsConfig config, EventExecutor loop, UnitClock clock) {
+    /** A unit on {@code loop} with {@code clock}; it takes over {@code store} and closes it when stopped. */
+    public UnitFirmware(ImsConfig config, EventExecutor loop, UnitClock clock, StoreWorker store) {
         this.config = config;
         this.loop = loop;
         this.clock = clock;
-        this.events = new MemoryEventHistory(clock::now, EVENTS_KEPT);
+        this.store = store;
+        this.events = new StoredEventHistory(store, clock::now);
         this.profiles = new Profiles(config.profiles());
         this.hardware = UnitHardware.build(config, loop, clock);
         this.status = new StatusReader(config, hardware);
+        String name = config.unit().name();
+        this.mailOutThread = Executors.newSingleThreadExecutor(daemon("imssim-mail-out-" + name));
+        this.mailboxThread = Executors.newSingleThreadExecutor(daemon("imssim-mailbox-" + name));
+        EmailConfig email = config.email();
+        this.mailer = SmtpMailer.isConfigured(email.smtp(), email.returnAddress()) ? new SmtpMailer(email.smtp()) : null;
+        this.delivery = new MailDelivery(loop, clock, events, store, mailOutThread, mailer);
+        if (email.twoWay().enabled() && Mailbox.isConfigured(email.twoWay())) {
+            Set<String> own = new LinkedHashSet<>();
+            own.add(email.twoWay().address());
+            if (email.returnAddress() != null) {
+                own.add(email.returnAddress());
+            }
+            own.remove(null);
+            this.poller = new MailboxPoller(loop, clock, events, store, mailboxThread,
+                    Mailbox.of(email.twoWay(), email.smtp().trust()), email.twoWay().pollInterval(), own,
+                    new MailCommandHandler(this, CommandRegistry.standard()), new ReplyMail(email), delivery);
+        } else {
+            this.poller = null;
+        }
     }
 
-    /** Starts the unit on its loop: records {@code Configuration loaded} and {@code Unit started}. */
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Starts the unit on its loop: records {@code Configuration loaded} and {@code Unit started},
+     * resumes delivering the outbox and starts reading the mailbox.
+     */
     public CompletableFuture<Void> start() {
         return onLoop(() -> {
             if (started) {
@@ -60,19 +111,52 @@ public final class UnitFirmware {
             events.record("host", EventSource.SYSTEM, config.email().twoWay().requirePassword()
                     ? "Unit started"
                     : "Unit started; outlet and ack commands need no password");
+            delivery.start();
+            if (poller != null) {
+                poller.start();
+            } else if (config.email().twoWay().enabled()) {
+                log.warn("Two-way e-mail is enabled but email.two-way has no server; the mailbox is not read");
+            }
             log.info("Unit {} started", config.unit().name());
             return null;
         });
     }
 
-    /** Stops the unit on its loop; what is running finishes, nothing new starts. */
-    public CompletableFuture<Void> stop() {
-        return onLoop(() -> {
+    /**
+     * Stops the unit: no new poll or delivery starts, running work finishes, the hardware and the
+     * store are closed. Blocks until done; call it from outside the loop.
+     */
+    public void stop() {
+        onLoop(() -> {
             started = false;
-            hardware.close();
-            log.info("Unit {} stopped", config.unit().name());
+            delivery.stop();
+            if (poller != null) {
+                poller.stop();
+            }
             return null;
-        });
+        }).join();
+        shutdown(mailboxThread);
+        shutdown(mailOutThread);
+        if (mailer != null) {
+            mailer.close();
+        }
+        onLoop(() -> {
+            hardware.close();
+            return null;
+        }).join();
+        store.close();
+        log.info("Unit {} stopped", config.unit().name());
+    }
+
+    private static void shutdown(ExecutorService thread) {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(15, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs {@code work} on the unit's loop and completes with its result (or failure). */
@@ -95,8 +179,9 @@ public final class UnitFirmware {
 
     /** The health of the unit's mail paths (loop only). */
     public Health health() {
-        String mailbox = config.email().twoWay().enabled() ? "ok" : "off";
-        return new Health("up", "ok", mailbox, new Health.Outbox(0, 0));
+        String mailbox = poller == null ? "off" : poller.health();
+        return new Health("up", delivery.smtpHealth(), mailbox,
+                new Health.Outbox(delivery.pending(), delivery.oldestSeconds()));
     }
 
     public ImsConfig config() {
@@ -111,7 +196,7 @@ public final class UnitFirmware {
         return clock;
     }
 
-    /** The event history (loop only). */
+    /** The event history (record on the loop only). */
     public EventHistory events() {
         return events;
     }
@@ -128,5 +213,10 @@ public final class UnitFirmware {
     /** Snapshots of what a profile may see (loop only). */
     public StatusReader status() {
         return status;
+    }
+
+    /** Mail out through the durable outbox. */
+    public MailDelivery delivery() {
+        return delivery;
     }
 }

@@ -15,6 +15,7 @@ import org.imssim.firmware.config.ImsConfig;
 import org.imssim.firmware.demo.DemoConfiguration;
 import org.imssim.firmware.demo.DemoException;
 import org.imssim.firmware.demo.DemoMailServer;
+import org.imssim.firmware.store.StoreException;
 import org.imssim.firmware.web.WebServerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         Firmware firmware;
         try {
             firmware = Firmware.start(config);
-        } catch (WebServerException e) {
+        } catch (WebServerException | StoreException e) {
             err.println("imssim: " + e.getMessage() + " (for the demo: --web-port 0 picks a free port)");
             mail.close();
             removeIfTemporary(temporary, dir);

@@ -9,7 +9,7 @@ final class Failures {
     }
 
     static String sentence(Throwable e) {
-        if (e instanceof WebServerException) {
+        if (e instanceof WebServerException || e instanceof org.imssim.firmware.store.StoreException) {
             return e.getMessage();
         }
         return "the command failed unexpectedly; run with -Dorg.slf4j.simpleLogger.defaultLogLevel=debug to see why.";

@@ -9,6 +9,7 @@ import org.imssim.firmware.config.ConfigLoader;
 import org.imssim.firmware.config.ConfigProblem;
 import org.imssim.firmware.config.ConfigResult;
 import org.imssim.firmware.hardware.BackendAvailability;
+import org.imssim.firmware.store.StoreException;
 import org.imssim.firmware.web.WebServerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
         Firmware firmware;
         try {
             firmware = Firmware.start(result.config());
-        } catch (WebServerException e) {
+        } catch (WebServerException | StoreException e) {
             err.println("imssim: " + e.getMessage());
             err.flush();
             return ExitCodes.FAILURE;

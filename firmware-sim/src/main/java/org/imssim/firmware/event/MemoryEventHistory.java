@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An event history kept in memory, bounded to the newest {@code capacity} events. Every event is
+ * An event history kept in memory (for units without storage, such as benchmarks of the loop), bounded to the newest {@code capacity} events. Every event is
  * also logged, so an operator following the log sees the same history.
  */
 public final class MemoryEventHistory implements EventHistory {
@@ -41,12 +43,12 @@ public final class MemoryEventHistory implements EventHistory {
     }
 
     @Override
-    public List<Event> newest(int limit) {
+    public CompletionStage<List<Event>> newest(int limit) {
         List<Event> out = new ArrayList<>(Math.min(limit, events.size()));
         Iterator<Event> it = events.iterator();
         while (it.hasNext() && out.size() < limit) {
             out.add(it.next());
         }
-        return out;
+        return CompletableFuture.completedFuture(out);
     }
 }

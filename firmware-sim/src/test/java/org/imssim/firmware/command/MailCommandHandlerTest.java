@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.imssim.firmware.event.Event;
 import org.imssim.firmware.mail.inbound.CommandMail;
 import org.imssim.firmware.mail.inbound.CommandMailReader;
 import org.imssim.firmware.testing.UnitFixture;
@@ -89,7 +88,7 @@ class MailCommandHandlerTest {
     }
 
     private List<String> eventTexts() {
-        return fixture.onLoop(() -> fixture.unit().events().newest(100)).stream().map(Event::text).toList();
+        return fixture.eventTexts();
     }
 
     @Test

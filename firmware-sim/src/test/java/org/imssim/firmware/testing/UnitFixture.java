@@ -13,6 +13,7 @@ import org.imssim.firmware.config.ConfigLoader;
 import org.imssim.firmware.config.ConfigResult;
 import org.imssim.firmware.config.ImsConfig;
 import org.imssim.firmware.loop.VirtualClock;
+import org.imssim.firmware.store.StoreWorker;
 
 /** A unit on its own event loop and a virtual clock, built from YAML text, for tests. */
 public final class UnitFixture implements AutoCloseable {
@@ -23,8 +24,15 @@ public final class UnitFixture implements AutoCloseable {
     private final VirtualClock clock = new VirtualClock(loop, START);
     private final UnitFirmware unit;
 
+    private final Path storage;
+
     private UnitFixture(ImsConfig config) {
-        this.unit = new UnitFirmware(config, loop, clock);
+        try {
+            this.storage = java.nio.file.Files.createTempDirectory("imssim-unit-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        this.unit = new UnitFirmware(config, loop, clock, StoreWorker.open(storage, config.unit().name()));
         unit.start().join();
     }
 
@@ -74,7 +82,17 @@ public final class UnitFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        unit.stop().join();
+        unit.stop();
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(storage)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a leftover temporary folder is harmless
+        }
+    }
+
+    /** The unit's newest events' texts, newest first. */
+    public java.util.List<String> eventTexts() {
+        return await(() -> unit.events().newest(1000)).stream().map(org.imssim.firmware.event.Event::text).toList();
     }
 }

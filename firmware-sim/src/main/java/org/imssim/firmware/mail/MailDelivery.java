@@ -1,0 +1,268 @@
+package org.imssim.firmware.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.imssim.firmware.event.EventHistory;
+import org.imssim.firmware.event.EventSource;
+import org.imssim.firmware.loop.TimerHandle;
+import org.imssim.firmware.loop.UnitClock;
+import org.imssim.firmware.mail.outbound.OutgoingMail;
+import org.imssim.firmware.mail.outbound.SendOutcome;
+import org.imssim.firmware.mail.outbound.SmtpMailer;
+import org.imssim.firmware.store.NewMail;
+import org.imssim.firmware.store.StoreWorker;
+import org.imssim.firmware.store.StoredMail;
+import io.netty.util.concurrent.EventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mail out (SPEC §6): every mail is stored in the durable outbox before it is sent and removed only
+ * after the SMTP server accepted it. Delivery is at least once; a resent mail keeps its Message-ID.
+ *
+ * <p>Sending runs on the unit's mail-out thread in passes: drop what is older than 24 hours
+ * ({@code Mail dropped: <subject>}), take what is due, send it over one connection. A failure
+ * retries that mail after 5 s, doubling to 5 minutes, and holds the rest back as long; the
+ * history records {@code SMTP Server not Responding} once per outage of the whole unit and
+ * {@code Delivered after <n> attempts} for a mail that needed more than one. Without an SMTP
+ * server or a return address every mail records {@code Invalid Configuration} once and stays in
+ * the outbox until it is dropped.
+ *
+ * <p>State here belongs to the unit's event loop; the mail-out thread only sends and posts back.
+ */
+public final class MailDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+    static final Duration MAX_AGE = Duration.ofHours(24);
+    private static final int BATCH = 25;
+
+    private final EventExecutor loop;
+    private final UnitClock clock;
+    private final EventHistory events;
+    private final StoreWorker store;
+    private final Executor mailThread;
+    private final SmtpMailer mailer;
+
+    // Loop-confined.
+    private boolean passRunning;
+    private boolean passWanted;
+    private boolean stopped;
+    private boolean outage;
+    private int failuresInARow;
+    private Instant heldBackUntil = Instant.MIN;
+    private final Set<Long> reportedInvalid = new HashSet<>();
+    private TimerHandle wake;
+    private long pending;
+    private Instant oldest;
+
+    /**
+     * @param mailer null when the unit has no SMTP server or no return address (Invalid Configuration)
+     */
+    public MailDelivery(EventExecutor loop, UnitClock clock, EventHistory events, StoreWorker store,
+                        Executor mailThread, SmtpMailer mailer) {
+        this.loop = loop;
+        this.clock = clock;
+        this.events = events;
+        this.store = store;
+        this.mailThread = mailThread;
+        this.mailer = mailer;
+    }
+
+    /** Starts delivering what the outbox holds from before. Loop only. */
+    public void start() {
+        refreshBacklog();
+        kick();
+    }
+
+    /** Sends nothing new after this. Loop only. */
+    public void stop() {
+        stopped = true;
+        if (wake != null) {
+            wake.cancel();
+        }
+    }
+
+    /**
+     * Stores {@code mail} in the outbox and starts sending it. Any thread; the future completes
+     * when the mail is durable (not when it is sent).
+     */
+    public CompletableFuture<StoredMail> send(NewMail mail) {
+        return store.call(s -> s.outbox().enqueue(mail)).whenCompleteAsync((stored, failure) -> {
+            if (failure == null) {
+                kick();
+            }
+        }, loop);
+    }
+
+    /** Starts a pass now, or right after the running one. Loop only. */
+    public void kick() {
+        if (stopped) {
+            return;
+        }
+        if (passRunning) {
+            passWanted = true;
+            return;
+        }
+        passRunning = true;
+        passWanted = false;
+        if (wake != null) {
+            wake.cancel();
+            wake = null;
+        }
+        mailThread.execute(this::pass);
+    }
+
+    /** {@code ok} or {@code failing}, for {@code /api/health}. Loop only. */
+    public String smtpHealth() {
+        return mailer == null || outage ? "failing" : "ok";
+    }
+
+    /** Mails waiting in the outbox, as last counted. Loop only. */
+    public long pending() {
+        return pending;
+    }
+
+    /** Age of the oldest mail waiting, in whole seconds. Loop only. */
+    public long oldestSeconds() {
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.now()).toSeconds());
+    }
+
+    // ---- on the mail-out thread ----
+
+    private void pass() {
+        try {
+            Instant now = clock.now();
+            List<StoredMail> dropped = store.call(s -> s.outbox().dropOlderThan(now.minus(MAX_AGE))).join();
+            onLoop(() -> dropped.forEach(m -> events.record("host", EventSource.MAIL, "Mail dropped: " + m.subject())));
+            List<StoredMail> due = store.call(s -> s.outbox().due(now, BATCH)).join();
+            if (due.isEmpty()) {
+                return;
+            }
+            if (mailer == null) {
+                invalidConfiguration(due);
+            } else {
+                deliver(due, now);
+            }
+        } catch (RuntimeException e) {
+            log.error("A delivery pass failed", e);
+        } finally {
+            onLoop(this::passDone);
+        }
+    }
+
+    private void invalidConfiguration(List<StoredMail> due) {
+        for (StoredMail mail : due) {
+            // Nothing can change until the configuration does: look again when it would be dropped.
+            store.call(s -> s.outbox().recordFailure(mail.id(), mail.created().plus(MAX_AGE).plusSeconds(1))).join();
+        }
+        onLoop(() -> {
+            for (StoredMail mail : due) {
+                if (reportedInvalid.add(mail.id())) {
+                    events.record("host", EventSource.MAIL, "Invalid Configuration");
+                }
+            }
+        });
+    }
+
+    private void deliver(List<StoredMail> due, Instant now) {
+        List<OutgoingMail> mails = new ArrayList<>(due.size());
+        for (StoredMail m : due) {
+            mails.add(new OutgoingMail(m.messageId(), m.from(), m.to(), m.subject(), m.body(), m.headers(), m.created()));
+        }
+        List<SendOutcome> outcomes = mailer.sendAll(mails);
+        for (int i = 0; i < outcomes.size(); i++) {
+            StoredMail mail = due.get(i);
+            SendOutcome outcome = outcomes.get(i);
+            if (outcome.delivered()) {
+                store.call(s -> s.outbox().remove(mail.id())).join();
+                int attempts = mail.failedAttempts() + 1;
+                onLoop(() -> delivered(mail, attempts));
+            } else if (outcome.attempted()) {
+                log.warn("Mail to {} not delivered: {}", mail.to(), outcome.failure().get().getMessage());
+                Instant retry = now.plus(backoff(mail.failedAttempts() + 1));
+                store.call(s -> s.outbox().recordFailure(mail.id(), retry)).join();
+                onLoop(this::failed);
+            }
+        }
+    }
+
+    // ---- back on the loop ----
+
+    private void delivered(StoredMail mail, int attempts) {
+        if (outage) {
+            log.info("The SMTP server accepts mail again");
+        }
+        outage = false;
+        failuresInARow = 0;
+        heldBackUntil = Instant.MIN;
+        events.record("host", EventSource.MAIL, "E-mail sent to " + mail.to() + ": " + mail.subject());
+        if (attempts >= 2) {
+            events.record("host", EventSource.MAIL, "Delivered after " + attempts + " attempts");
+        }
+    }
+
+    private void failed() {
+        if (!outage) {
+            outage = true;
+            events.record("host", EventSource.MAIL, "SMTP Server not Responding");
+        }
+        failuresInARow++;
+        heldBackUntil = clock.now().plus(backoff(failuresInARow));
+    }
+
+    private void passDone() {
+        passRunning = false;
+        if (stopped) {
+            return;
+        }
+        refreshBacklog();
+        if (passWanted) {
+            kick();
+            return;
+        }
+        store.call(s -> s.outbox().nextDue()).thenAcceptAsync(next -> {
+            if (stopped || passRunning || next.isEmpty()) {
+                return;
+            }
+            Instant at = next.get().isAfter(heldBackUntil) ? next.get() : heldBackUntil;
+            Duration delay = Duration.between(clock.now(), at);
+            if (wake != null) {
+                wake.cancel();
+            }
+            wake = clock.schedule(delay.isNegative() ? Duration.ZERO : delay, this::kick);
+        }, loop);
+    }
+
+    private void refreshBacklog() {
+        store.call(s -> new Backlog(s.outbox().pending(), s.outbox().oldestCreated().orElse(null)))
+                .thenAcceptAsync(b -> {
+                    pending = b.pending();
+                    oldest = b.oldest();
+                }, loop);
+    }
+
+    private record Backlog(long pending, Instant oldest) {
+    }
+
+    /** The wait before attempt {@code failures + 1}: 5 s, doubling, at most 5 minutes. */
+    static Duration backoff(int failures) {
+        Duration wait = FIRST_RETRY;
+        for (int i = 1; i < failures && wait.compareTo(LONGEST_RETRY) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+    }
+
+    private void onLoop(Runnable work) {
+        loop.execute(work);
+    }
+}
