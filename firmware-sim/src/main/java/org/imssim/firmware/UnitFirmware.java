@@ -15,6 +15,7 @@ import org.imssim.firmware.config.ImsConfig;
 import org.imssim.firmware.event.EventHistory;
 import org.imssim.firmware.event.EventSource;
 import org.imssim.firmware.event.StoredEventHistory;
+import org.imssim.firmware.hardware.OutletPowerUp;
 import org.imssim.firmware.hardware.UnitHardware;
 import org.imssim.firmware.loop.UnitClock;
 import org.imssim.firmware.mail.MailDelivery;
@@ -98,7 +99,8 @@ public final class UnitFirmware {
 
     /**
      * Starts the unit on its loop: records {@code Configuration loaded} and {@code Unit started},
-     * resumes delivering the outbox and starts reading the mailbox.
+     * powers up the outlets, resumes delivering the outbox and starts reading the mailbox. The
+     * future completes once the outlets are in their power-up state.
      */
     public CompletableFuture<Void> start() {
         return onLoop(() -> {
@@ -111,6 +113,7 @@ public final class UnitFirmware {
             events.record("host", EventSource.SYSTEM, config.email().twoWay().requirePassword()
                     ? "Unit started"
                     : "Unit started; outlet and ack commands need no password");
+            CompletableFuture<Void> outlets = powerUpOutlets();
             delivery.start();
             if (poller != null) {
                 poller.start();
@@ -118,8 +121,20 @@ public final class UnitFirmware {
                 log.warn("Two-way e-mail is enabled but email.two-way has no server; the mailbox is not read");
             }
             log.info("Unit {} started", config.unit().name());
-            return null;
-        });
+            return outlets;
+        }).thenCompose(outlets -> outlets);
+    }
+
+    private CompletableFuture<Void> powerUpOutlets() {
+        return store.call(s -> OutletPowerUp.decideAndStore(config, hardware.powergates().keySet(), s, clock.now()))
+                .handleAsync((actions, failure) -> {
+                    if (failure != null) {
+                        log.error("The outlets' stored states could not be read; their relays stay as they are", failure);
+                    } else {
+                        OutletPowerUp.apply(hardware, actions);
+                    }
+                    return null;
+                }, loop);
     }
 
     /**

@@ -111,10 +111,10 @@ class MailCommandHandlerTest {
                   4 Leak: dry, NORMAL
                   9 Node Power: ok, NORMAL
                 PowerGate 1 Rack A
-                  1 Router: OFF
-                  2 Switch: OFF
+                  1 Router: ON
+                  2 Switch: ON
                 PowerGate 2 Rack B
-                  1 Outlet 1: OFF
+                  1 Outlet 1: ON
                 IP devices
                   Gateway 127.0.0.1: Responding
                 """);
@@ -131,8 +131,8 @@ class MailCommandHandlerTest {
                 Host
                   1 Room Temp: 72.0 F, NORMAL
                 PowerGate 1 Rack A
-                  1 Router: OFF
-                  2 Switch: OFF
+                  1 Router: ON
+                  2 Switch: ON
                 """);
         assertThat(reply.body()).doesNotContain("Node").doesNotContain("Rack B").doesNotContain("Gateway");
     }
@@ -140,7 +140,7 @@ class MailCommandHandlerTest {
     @Test
     void outletsAreFilteredByUnitOnlyAndEmptySectionsAreLeftOut() {
         CommandReply reply = handle(command("carol", "carol@example.com", "status")).orElseThrow();
-        assertThat(reply.body()).endsWith("== status ==\nPowerGate 2 Rack B\n  1 Outlet 1: OFF\n");
+        assertThat(reply.body()).endsWith("== status ==\nPowerGate 2 Rack B\n  1 Outlet 1: ON\n");
     }
 
     @Test
