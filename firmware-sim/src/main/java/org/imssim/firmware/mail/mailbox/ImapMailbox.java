@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * {@code max} has passed. It uses IMAP IDLE ({@code IMAPFolder.idle(true)}); a watchdog ends
  * the IDLE after {@code max} with a NOOP. A message that arrives in the instant between the
  * check and the start of IDLE is announced by the server before IDLE begins, where
- * {@code idle(true)} does not return for it; so, {@value #IDLE_START_CHECK_MILLIS} ms into each
+ * {@code idle(true)} does not return for it; so, 100 ms into each
  * IDLE, a second watchdog compares the message count and ends the IDLE if it changed. Each call
  * first checks the kept connection with a NOOP and replaces it, transparently, when the server
  * has dropped it; a connection that breaks during the wait is a {@link MailboxException}, and the

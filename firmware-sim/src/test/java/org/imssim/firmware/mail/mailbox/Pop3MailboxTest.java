@@ -105,14 +105,13 @@ class Pop3MailboxTest {
     @Test
     void aMessageFromAnotherSessionIsRefused() throws Exception {
         deliver(user, "ims4000");
-        try (MailboxSession session = mailbox().open()) {
-            assertThatThrownBy(() -> session.fetch(new MailboxMessage(1, 1)))
-                    .isInstanceOf(IllegalArgumentException.class);
-            MailboxMessage listed = session.list().get(0);
-            session.close();
-            session.close(); // twice is harmless
-            assertThatThrownBy(() -> session.fetch(listed)).isInstanceOf(IllegalStateException.class);
-        }
+        MailboxSession session = mailbox().open();
+        assertThatThrownBy(() -> session.fetch(new MailboxMessage(1, 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        MailboxMessage listed = session.list().get(0);
+        session.close();
+        session.close(); // twice is harmless
+        assertThatThrownBy(() -> session.fetch(listed)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
