@@ -36,6 +36,9 @@ final class SmtpFailures {
     /** The kind and sentence for {@code failure}; most telling cause first. */
     static MailDeliveryException classify(Exception failure) {
         List<Throwable> chain = chain(failure);
+        if (chain.stream().anyMatch(SmtpFailures::startTlsMissing)) {
+            return new MailDeliveryException(Kind.TLS, NO_STARTTLS, -1);
+        }
         if (has(chain, AuthenticationFailedException.class)) {
             return new MailDeliveryException(Kind.AUTHENTICATION);
         }
@@ -55,10 +58,6 @@ final class SmtpFailures {
         int code = replyCode(chain);
         if (code >= 400) {
             return new MailDeliveryException(Kind.REFUSED, MAIL_REJECTED, code);
-        }
-        // Angus says "STARTTLS is required but host does not support STARTTLS", with no cause.
-        if (mentions(chain, "STARTTLS")) {
-            return new MailDeliveryException(Kind.TLS, NO_STARTTLS, -1);
         }
         if (has(chain, AddressException.class)) {
             return new MailDeliveryException(Kind.OTHER, BAD_ADDRESS, -1);
@@ -105,6 +104,15 @@ final class SmtpFailures {
             return m.getNextException();
         }
         return t.getCause();
+    }
+
+    /**
+     * Angus Mail's sentences for a required STARTTLS the server does not offer: "STARTTLS is
+     * required but host does not support STARTTLS", "STARTTLS required but not supported".
+     */
+    private static boolean startTlsMissing(Throwable t) {
+        String text = t.getMessage();
+        return text != null && (text.startsWith("STARTTLS is required but") || text.startsWith("STARTTLS required but"));
     }
 
     private static boolean has(List<Throwable> chain, Class<? extends Throwable> type) {

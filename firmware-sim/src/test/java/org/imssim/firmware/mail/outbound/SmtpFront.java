@@ -22,7 +22,8 @@ import javax.net.ssl.SSLSocket;
  * it), and connections that drop under a client.
  *
  * <ul>
- *   <li>{@link Mode#RELAY}: bytes pass through unchanged.</li>
+ *   <li>{@link Mode#RELAY}: bytes pass through unchanged, whatever the protocol (the mailbox
+ *       tests relay IMAP with it).</li>
  *   <li>{@link Mode#STARTTLS}: the front greets, offers only STARTTLS, upgrades the connection
  *       with GreenMail's self-signed certificate, then passes the rest (the client's second
  *       EHLO, AUTH, the mail) through.</li>
@@ -30,9 +31,10 @@ import javax.net.ssl.SSLSocket;
  *       GreenMail itself, then passes the rest through.</li>
  * </ul>
  */
-final class SmtpFront implements AutoCloseable {
+public final class SmtpFront implements AutoCloseable {
 
-    enum Mode { RELAY, STARTTLS, NO_AUTH }
+    /** What the front plays; see the class comment. */
+    public enum Mode { RELAY, STARTTLS, NO_AUTH }
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
@@ -42,7 +44,8 @@ final class SmtpFront implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
 
-    SmtpFront(int upstreamPort, Mode mode) throws IOException {
+    /** A front on a free loopback port that forwards to {@code upstreamPort} on loopback. */
+    public SmtpFront(int upstreamPort, Mode mode) throws IOException {
         this.upstreamPort = upstreamPort;
         this.mode = mode;
         this.server = new ServerSocket(0, 50, LOOPBACK);
@@ -51,17 +54,18 @@ final class SmtpFront implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    /** The front's port. */
+    public int port() {
         return server.getLocalPort();
     }
 
     /** How many connections clients have opened to the front so far. */
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
     /** Closes every open connection, as a server does that drops idle clients. */
-    void dropConnections() {
+    public void dropConnections() {
         for (Socket socket : open) {
             closeQuietly(socket);
         }

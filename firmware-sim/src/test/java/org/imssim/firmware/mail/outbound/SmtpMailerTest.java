@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.imssim.firmware.config.Security;
 import org.imssim.firmware.config.SmtpConfig;
 import org.imssim.firmware.config.Trust;
@@ -121,6 +123,18 @@ class SmtpMailerTest {
     }
 
     @Test
+    void writeTimeoutsCanRunOnTheUnitsTimer() throws Exception {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try (SmtpMailer mailer = new SmtpMailer(plain(smtpPort(), USER, PASSWORD), Duration.ofSeconds(2),
+                Duration.ofSeconds(2), timer)) {
+            mailer.send(alarm("timed by the unit"));
+        } finally {
+            timer.shutdownNow();
+        }
+        assertThat(received(1)[0].getSubject()).isEqualTo("timed by the unit");
+    }
+
+    @Test
     void aWrongPasswordIsAnAuthenticationFailure() {
         try (SmtpMailer mailer = new SmtpMailer(plain(smtpPort(), USER, "wrong"))) {
             MailDeliveryException e = catchThrowableOfType(MailDeliveryException.class, () -> mailer.send(alarm("x")));
@@ -171,8 +185,8 @@ class SmtpMailerTest {
 
     @Test
     void aBatchGoesOverOneConnectionThatIsKept() throws Exception {
-        try (SmtpFront front = new SmtpFront(smtpPort(), SmtpFront.Mode.RELAY);
-             SmtpMailer mailer = new SmtpMailer(plain(front.port(), USER, PASSWORD))) {
+        try (SmtpFront front = new SmtpFront(smtpPort(), SmtpFront.Mode.RELAY)) {
+            SmtpMailer mailer = new SmtpMailer(plain(front.port(), USER, PASSWORD));
             List<SendOutcome> outcomes = mailer.sendAll(List.of(alarm("one"), alarm("two"), alarm("three")));
             assertThat(outcomes).allSatisfy(o -> {
                 assertThat(o.delivered()).isTrue();
@@ -182,7 +196,7 @@ class SmtpMailerTest {
             assertThat(mailer.isConnectionKept()).isTrue();
             mailer.send(alarm("four"));
             assertThat(front.connections()).isEqualTo(1);
-            mailer.close();
+            mailer.close(); // QUIT; the mailer stays usable
             assertThat(mailer.isConnectionKept()).isFalse();
         }
         assertThat(received(4)).extracting(MimeMessage::getSubject).containsExactly("one", "two", "three", "four");

@@ -1,0 +1,44 @@
+package org.imssim.firmware.mail.mailbox;
+
+import java.util.List;
+
+/**
+ * One connection to the unit's mailbox, for one poll (SPEC §7). Blocking; not for use by two
+ * threads at once.
+ *
+ * <p>The handling order of SPEC §7 is the caller's: list, then per message fetch, handle, and
+ * only then delete. Deletions take effect when the session closes: POP3 sends {@code DELE} and
+ * {@code QUIT}, IMAP marks {@code \Deleted} at once and expunges on close. If the connection
+ * breaks before that, the messages are read again next time, and the store of seen messages
+ * makes that harmless.
+ */
+public interface MailboxSession extends AutoCloseable {
+
+    /**
+     * The messages in mailbox order (POP3 message number, IMAP UID, ascending) with their sizes,
+     * without downloading them. IMAP messages already marked {@code \Deleted} are left out.
+     */
+    List<MailboxMessage> list() throws MailboxException;
+
+    /**
+     * The message exactly as the server holds it, headers and body (RFC 822 octets).
+     *
+     * @throws IllegalArgumentException when {@code message} was not listed by this session
+     * @throws MailboxException         when it cannot be read, e.g. it is no longer there
+     */
+    byte[] fetch(MailboxMessage message) throws MailboxException;
+
+    /**
+     * Marks the message for deletion; it is gone once the session closes.
+     *
+     * @throws IllegalArgumentException when {@code message} was not listed by this session
+     */
+    void delete(MailboxMessage message) throws MailboxException;
+
+    /**
+     * Ends the session: POP3 {@code QUIT} (deletions take effect), IMAP expunge and logout. Closing
+     * twice does nothing. When this throws, deletions may not have taken effect.
+     */
+    @Override
+    void close() throws MailboxException;
+}

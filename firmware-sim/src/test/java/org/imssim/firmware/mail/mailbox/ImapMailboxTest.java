@@ -1,0 +1,264 @@
+package org.imssim.firmware.mail.mailbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.imssim.firmware.mail.mailbox.MailboxFixture.PASSWORD;
+import static org.imssim.firmware.mail.mailbox.MailboxFixture.config;
+import static org.imssim.firmware.mail.mailbox.MailboxFixture.deliver;
+import static org.imssim.firmware.mail.mailbox.MailboxFixture.subjectOf;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.imssim.firmware.config.MailProtocol;
+import org.imssim.firmware.config.Security;
+import org.imssim.firmware.config.Trust;
+import org.imssim.firmware.mail.mailbox.MailboxException.Kind;
+import org.imssim.firmware.mail.outbound.NoDelayGreenMail;
+import org.imssim.firmware.mail.outbound.SmtpFront;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** IMAP and IMAPS against GreenMail on loopback: UIDs, expunge, IDLE. */
+class ImapMailboxTest {
+
+    private static final Duration SOON = Duration.ofSeconds(5);
+
+    private NoDelayGreenMail greenMail;
+    private GreenMailUser user;
+    private ExecutorService waiter;
+    private ScheduledExecutorService timer;
+    private final List<ImapMailbox> mailboxes = new ArrayList<>();
+
+    @BeforeEach
+    void startServer() {
+        greenMail = new NoDelayGreenMail(ServerSetup.PROTOCOL_IMAP, ServerSetup.PROTOCOL_IMAPS);
+        user = greenMail.setUser(MailboxFixture.ADDRESS, MailboxFixture.LOGIN, PASSWORD);
+        greenMail.start();
+        waiter = Executors.newSingleThreadExecutor();
+        timer = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    @AfterEach
+    void stopServer() {
+        mailboxes.forEach(ImapMailbox::close);
+        waiter.shutdownNow();
+        timer.shutdownNow();
+        greenMail.stop();
+    }
+
+    /** A mailbox whose watchdog and write timeouts run on the test's timer, as the unit's would. */
+    private ImapMailbox mailbox() {
+        return track(new ImapMailbox(config(MailProtocol.IMAP, Security.NONE, greenMail.port(ServerSetup.PROTOCOL_IMAP),
+                PASSWORD), Trust.SYSTEM, Duration.ofSeconds(10), Duration.ofSeconds(10), timer));
+    }
+
+    private ImapMailbox track(ImapMailbox mailbox) {
+        mailboxes.add(mailbox);
+        return mailbox;
+    }
+
+    /** A bounded wait that polls often; no sleeps. */
+    private static ConditionFactory soon() {
+        return Awaitility.await().atMost(SOON).pollInterval(Duration.ofMillis(10));
+    }
+
+    private CompletableFuture<Boolean> waitInBackground(ImapMailbox mailbox, Duration max) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return mailbox.waitForNews(max);
+            } catch (MailboxException e) {
+                throw new CompletionException(e);
+            }
+        }, waiter);
+    }
+
+    @Test
+    void listsByUidFetchesAndExpungesOnClose() throws Exception {
+        deliver(user, "ims4000 one");
+        deliver(user, "ims4000 two");
+        deliver(user, "ims4000 three");
+        ImapMailbox mailbox = mailbox();
+        long third;
+        try (MailboxSession session = mailbox.open()) {
+            List<MailboxMessage> listed = session.list();
+            assertThat(listed).hasSize(3);
+            assertThat(listed).extracting(MailboxMessage::id).isSorted().doesNotHaveDuplicates();
+            List<String> subjects = new ArrayList<>();
+            for (MailboxMessage message : listed) {
+                byte[] raw = session.fetch(message);
+                assertThat((long) raw.length).as("RFC822.SIZE of %s", message).isEqualTo(message.size());
+                subjects.add(subjectOf(raw));
+            }
+            assertThat(subjects).containsExactly("ims4000 one", "ims4000 two", "ims4000 three");
+            session.delete(listed.get(0));
+            session.delete(listed.get(1));
+            // Marked at once: a second look in the same session leaves them out.
+            assertThat(session.list()).extracting(MailboxMessage::id).containsExactly(listed.get(2).id());
+            third = listed.get(2).id();
+        }
+        try (MailboxSession session = mailbox.open()) {
+            List<MailboxMessage> left = session.list();
+            assertThat(left).extracting(MailboxMessage::id).containsExactly(third);
+            assertThat(subjectOf(session.fetch(left.get(0)))).isEqualTo("ims4000 three");
+        }
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void fetchGivesTheOctetsTheServerHolds() throws Exception {
+        deliver(user, "ims4000");
+        byte[] stored = MailboxFixture.octets(greenMail.getReceivedMessages()[0]);
+        try (MailboxSession session = mailbox().open()) {
+            assertThat(session.fetch(session.list().get(0))).isEqualTo(stored);
+        }
+    }
+
+    @Test
+    void greenMailOffersIdle() throws Exception {
+        assertThat(mailbox().supportsIdle()).isTrue();
+    }
+
+    @Test
+    void waitForNewsReturnsByItselfAfterMax() throws Exception {
+        ImapMailbox mailbox = mailbox();
+        long start = System.nanoTime();
+        assertThat(mailbox.waitForNews(Duration.ofMillis(300))).isFalse();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(SOON);
+    }
+
+    @Test
+    void waitForNewsReturnsByItselfWithTheJdkTimerToo() throws Exception {
+        ImapMailbox mailbox = track(new ImapMailbox(
+                config(MailProtocol.IMAP, Security.NONE, greenMail.port(ServerSetup.PROTOCOL_IMAP), PASSWORD), Trust.SYSTEM));
+        long start = System.nanoTime();
+        assertThat(mailbox.waitForNews(Duration.ofMillis(300))).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SOON);
+    }
+
+    @Test
+    void waitForNewsWakesWhenMailArrives() throws Exception {
+        ImapMailbox mailbox = mailbox();
+        assertThat(mailbox.waitForNews(Duration.ofMillis(200))).isFalse(); // connected, nothing yet
+        CompletableFuture<Boolean> news = waitInBackground(mailbox, Duration.ofSeconds(30));
+        soon().until(mailbox::isIdling);
+        deliver(user, "ims4000 while idle");
+        soon().until(news::isDone);
+        assertThat(news.join()).isTrue();
+        // The same mail is not news a second time.
+        assertThat(mailbox.waitForNews(Duration.ofMillis(200))).isFalse();
+    }
+
+    @Test
+    void mailArrivingJustBeforeIdleStartsIsNewsWithinTheStartCheck() throws Exception {
+        // The server announces it before IDLE begins, where idle(true) does not return for it.
+        ImapMailbox mailbox = mailbox();
+        assertThat(mailbox.waitForNews(Duration.ofMillis(100))).isFalse();
+        AtomicBoolean delivered = new AtomicBoolean();
+        mailbox.beforeIdle = () -> {
+            if (delivered.compareAndSet(false, true)) {
+                deliver(user, "ims4000 in the gap");
+            }
+        };
+        long start = System.nanoTime();
+        assertThat(mailbox.waitForNews(Duration.ofSeconds(30))).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SOON);
+        assertThat(delivered).isTrue();
+    }
+
+    @Test
+    void mailAlreadyThereIsNewsAtOnce() throws Exception {
+        deliver(user, "ims4000 before the wait");
+        ImapMailbox mailbox = mailbox();
+        long start = System.nanoTime();
+        assertThat(mailbox.waitForNews(Duration.ofSeconds(30))).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SOON);
+        assertThat(mailbox.waitForNews(Duration.ofMillis(200))).isFalse();
+    }
+
+    @Test
+    void mailHandledByAPollIsNotNewsButTheNextOneIs() throws Exception {
+        ImapMailbox mailbox = mailbox();
+        assertThat(mailbox.waitForNews(Duration.ofMillis(100))).isFalse();
+        deliver(user, "ims4000 first");
+        assertThat(mailbox.waitForNews(Duration.ofSeconds(30))).isTrue();
+        try (MailboxSession session = mailbox.open()) {
+            for (MailboxMessage message : session.list()) {
+                session.delete(message);
+            }
+        }
+        assertThat(mailbox.waitForNews(Duration.ofMillis(200))).isFalse();
+        deliver(user, "ims4000 second");
+        assertThat(mailbox.waitForNews(Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
+    void aKeptConnectionTheServerDroppedIsReplaced() throws Exception {
+        try (SmtpFront relay = new SmtpFront(greenMail.port(ServerSetup.PROTOCOL_IMAP), SmtpFront.Mode.RELAY)) {
+            ImapMailbox mailbox = track(new ImapMailbox(config(MailProtocol.IMAP, Security.NONE, relay.port(), PASSWORD),
+                    Trust.SYSTEM, Duration.ofSeconds(10), Duration.ofSeconds(10), timer));
+            assertThat(mailbox.waitForNews(Duration.ofMillis(100))).isFalse();
+            relay.dropConnections();
+            deliver(user, "ims4000 after the drop");
+            assertThat(mailbox.waitForNews(Duration.ofSeconds(30))).isTrue();
+            assertThat(relay.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void closeEndsAWaitInProgress() throws Exception {
+        ImapMailbox mailbox = mailbox();
+        CompletableFuture<Boolean> news = waitInBackground(mailbox, Duration.ofSeconds(30));
+        soon().until(mailbox::isIdling);
+        mailbox.close();
+        soon().until(news::isDone);
+        assertThat(news.join()).isFalse();
+        // Usable again: the next wait connects anew.
+        assertThat(mailbox.waitForNews(Duration.ofMillis(100))).isFalse();
+    }
+
+    @Test
+    void aWrongPasswordIsAnAuthenticationFailure() {
+        ImapMailbox mailbox = track(new ImapMailbox(
+                config(MailProtocol.IMAP, Security.NONE, greenMail.port(ServerSetup.PROTOCOL_IMAP), "wrong"), Trust.SYSTEM));
+        MailboxException opening = catchThrowableOfType(MailboxException.class, mailbox::open);
+        assertThat(opening.kind()).isEqualTo(Kind.AUTHENTICATION);
+        assertThat(opening).hasMessage("The mailbox server did not accept the login.").hasNoCause();
+        MailboxException waiting = catchThrowableOfType(MailboxException.class, () -> mailbox.waitForNews(SOON));
+        assertThat(waiting.kind()).isEqualTo(Kind.AUTHENTICATION);
+    }
+
+    @Test
+    void imapsWithTrustAll() throws Exception {
+        deliver(user, "ims4000 over tls");
+        ImapMailbox mailbox = track(new ImapMailbox(
+                config(MailProtocol.IMAP, Security.TLS, greenMail.port(ServerSetup.PROTOCOL_IMAPS), PASSWORD), Trust.ALL));
+        try (MailboxSession session = mailbox.open()) {
+            List<MailboxMessage> listed = session.list();
+            assertThat(listed).hasSize(1);
+            assertThat(subjectOf(session.fetch(listed.get(0)))).isEqualTo("ims4000 over tls");
+        }
+        assertThat(mailbox.waitForNews(Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
+    void imapsWithSystemTrustRefusesASelfSignedCertificate() {
+        ImapMailbox mailbox = track(new ImapMailbox(
+                config(MailProtocol.IMAP, Security.TLS, greenMail.port(ServerSetup.PROTOCOL_IMAPS), PASSWORD), Trust.SYSTEM));
+        MailboxException e = catchThrowableOfType(MailboxException.class, mailbox::open);
+        assertThat(e.kind()).isEqualTo(Kind.TLS);
+        assertThat(e).hasNoCause();
+    }
+}
