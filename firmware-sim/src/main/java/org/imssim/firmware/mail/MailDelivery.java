@@ -155,7 +155,21 @@ public final class MailDelivery {
         } catch (RuntimeException e) {
             log.error("A delivery pass failed", e);
         } finally {
+            releaseIdleConnection();
             onLoop(this::passDone);
+        }
+    }
+
+    /** The kept SMTP connection serves a busy outbox; an empty one lets it go. */
+    private void releaseIdleConnection() {
+        if (mailer != null && mailer.isConnectionKept()) {
+            try {
+                if (store.call(s -> s.outbox().pending()).join() == 0) {
+                    mailer.close();
+                }
+            } catch (RuntimeException e) {
+                mailer.close();
+            }
         }
     }
 
