@@ -31,6 +31,9 @@ public final class Benchmarks {
         if (only.isEmpty() || only.contains("startup")) {
             sections.add(new StartupBenchmark(repo, out).run());
         }
+        if (only.isEmpty() || only.contains("outbox")) {
+            sections.add(new OutboxBenchmark(out).run());
+        }
         String report = String.join("\n", sections);
         Files.writeString(out.resolve("results.md"), report);
         System.out.println(report);
