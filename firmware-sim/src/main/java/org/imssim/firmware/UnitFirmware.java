@@ -25,6 +25,7 @@ import org.imssim.firmware.mail.mailbox.Mailbox;
 import org.imssim.firmware.mail.outbound.SmtpMailer;
 import org.imssim.firmware.profile.Profiles;
 import org.imssim.firmware.status.StatusReader;
+import org.imssim.firmware.store.Retention;
 import org.imssim.firmware.store.StoreWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,7 @@ public final class UnitFirmware {
     private final SmtpMailer mailer;
     private final MailDelivery delivery;
     private final MailboxPoller poller;
+    private final Retention retention;
     private boolean started;
 
     /** A unit on {@code loop} with {@code clock}; it takes over {@code store} and closes it when stopped. */
@@ -73,6 +75,7 @@ public final class UnitFirmware {
         this.mailboxThread = Executors.newSingleThreadExecutor(daemon("imssim-mailbox-" + name));
         EmailConfig email = config.email();
         this.mailer = SmtpMailer.isConfigured(email.smtp(), email.returnAddress()) ? new SmtpMailer(email.smtp()) : null;
+        this.retention = new Retention(clock, store, config.events().retention());
         this.delivery = new MailDelivery(loop, clock, events, store, mailOutThread, mailer);
         if (email.twoWay().enabled() && Mailbox.isConfigured(email.twoWay())) {
             Set<String> own = new LinkedHashSet<>();
@@ -114,6 +117,7 @@ public final class UnitFirmware {
                     ? "Unit started"
                     : "Unit started; outlet and ack commands need no password");
             CompletableFuture<Void> outlets = powerUpOutlets();
+            retention.start();
             delivery.start();
             if (poller != null) {
                 poller.start();
@@ -144,6 +148,7 @@ public final class UnitFirmware {
     public void stop() {
         onLoop(() -> {
             started = false;
+            retention.stop();
             delivery.stop();
             if (poller != null) {
                 poller.stop();
