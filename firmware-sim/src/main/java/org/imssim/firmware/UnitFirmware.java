@@ -197,6 +197,22 @@ public final class UnitFirmware {
         return result;
     }
 
+    /**
+     * Runs {@code work} on the unit's loop after every task already queued there (never inline),
+     * e.g. after the tasks in which devices take in a change just made.
+     */
+    public <T> CompletableFuture<T> onLoopLater(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
     /** The health of the unit's mail paths (loop only). */
     public Health health() {
         String mailbox = poller == null ? "off" : poller.health();

@@ -199,10 +199,22 @@ public final class UnitHardware implements AutoCloseable {
             if (input.backend() != InputBackend.MOCK) {
                 log.warn("Input {}: backend {} is not built into this imssim yet; the input shows its sensor missing",
                         address, input.backend().name().toLowerCase(java.util.Locale.ROOT));
-                return type.isAnalog() ? new MockAnalogInput(clock, "", Double.NaN) : new MockDigitalInput("", false);
+                return nothingAttached(type);
             }
             InputChannel channel = mockChannel(type, input, resolved);
             mockChannels.put(address, channel);
+            return channel;
+        }
+
+        /** A channel with no sensor on it: the input shows its sensor missing. */
+        private InputChannel nothingAttached(SensorType type) {
+            if (type.isAnalog()) {
+                MockAnalogInput channel = new MockAnalogInput(clock, "", 0);
+                channel.unplug();
+                return channel;
+            }
+            MockDigitalInput channel = new MockDigitalInput("", false);
+            channel.unplug();
             return channel;
         }
 

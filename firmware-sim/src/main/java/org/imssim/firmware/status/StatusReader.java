@@ -46,7 +46,7 @@ public final class StatusReader {
             for (Input input : unit.inputs()) {
                 InputSettings settings = hardware.settings(input.address());
                 if (permissions.hasClass(settings.alarmClass())) {
-                    inputs.add(input(input));
+                    inputs.add(inputStatus(input));
                 }
             }
             if (!inputs.isEmpty()) {
@@ -57,7 +57,8 @@ public final class StatusReader {
                 powergates(permissions), ipDevices(permissions));
     }
 
-    private static StatusSnapshot.InputStatus input(Input input) {
+    /** One input as the status shows it. */
+    public static StatusSnapshot.InputStatus inputStatus(Input input) {
         Object value = null;
         String unit = null;
         if (input.presence() == Presence.CONNECTED && input.reading().isPresent()) {
