@@ -43,6 +43,10 @@ final class EmailReader {
         String address = emailAddress(m, "address");
         MailProtocol protocol = m.choice("protocol", MailProtocol.POP3, MailProtocol.class);
         String server = host(m, "server");
+        if (enabled && server == null) {
+            // A unit that should answer mail but has no mailbox server would silently answer nothing.
+            m.required("server");
+        }
         Security security = m.choice("security", Security.NONE, Security.class);
         int port = m.integerIn("port", TwoWayConfig.defaultPort(protocol, security), 1, 65535);
         String username = m.secret("username");
