@@ -13,6 +13,7 @@ public final class ApiRoutes {
     public static Router of(UnitFirmware unit) {
         return new Router()
                 .addOpen(HttpMethod.GET, "/api/health", new HealthCall(unit))
+                .add(HttpMethod.GET, "/", new ConsoleCall(unit))
                 .add(HttpMethod.GET, "/api/status", new StatusCall(unit))
                 .add(HttpMethod.GET, "/api/events", new EventsCall(unit))
                 .add(HttpMethod.POST, "/api/sim/inputs/{unit}/{channel}", new SimInputCall(unit));
