@@ -1,15 +1,11 @@
 package org.imssim.devices.unit;
 
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import org.imssim.devices.sensor.Reading;
 import org.imssim.devices.sensor.SensorType;
 import org.imssim.devices.sensor.TemperatureUnit;
-import org.imssim.hal.mock.MockAnalogInput;
 
 /**
  * The IMS-4000 Host, unit 1 ({@code host}): external inputs 1–8, each optional, and three fixed
@@ -25,20 +21,8 @@ public final class Host implements Unit {
     private final UnitInputs inputs;
 
     private Host(Builder b) {
-        this.temperatureUnit = b.temperatureUnit;
-        List<Input.Builder> all = new ArrayList<>(b.inputs);
-        UnitId id = UnitId.host();
-        if (!UnitInputs.has(all, 9)) {
-            all.add(Input.builder(9, SensorType.BATTERY, UnitInputs.mockContact(SensorType.BATTERY)));
-        }
-        if (!UnitInputs.has(all, 10)) {
-            all.add(Input.builder(10, SensorType.AC_POWER, UnitInputs.mockContact(SensorType.AC_POWER)));
-        }
-        if (!UnitInputs.has(all, 11)) {
-            double initial = ((Reading.Analog) SensorType.SOUND.mockInitial(temperatureUnit)).value();
-            all.add(Input.builder(11, SensorType.SOUND, new MockAnalogInput(b.clock, SensorType.SOUND.token(), initial)));
-        }
-        this.inputs = UnitInputs.build(id, all, temperatureUnit, b.executor);
+        this.temperatureUnit = b.inputs.temperatureUnit();
+        this.inputs = b.inputs.build(UnitId.host());
     }
 
     /** Starts a Host: temperature unit C, a direct executor, no external inputs. */
@@ -99,35 +83,32 @@ public final class Host implements Unit {
 
     /** The Host's settings, as plain values. */
     public static final class Builder {
-        private InstantSource clock;
-        private Executor executor = Runnable::run;
-        private TemperatureUnit temperatureUnit = TemperatureUnit.C;
-        private final List<Input.Builder> inputs = new ArrayList<>();
+        private final UnitInputs.Builder inputs = new UnitInputs.Builder();
 
         private Builder() {
         }
 
         /** The unit's clock; it stamps the samples of the mock channels the Host makes. Required. */
         public Builder clock(InstantSource clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            inputs.clock(clock);
             return this;
         }
 
         /** The thread that owns the unit; by default the HAL's own (direct). */
         public Builder executor(Executor executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
+            inputs.executor(executor);
             return this;
         }
 
         /** The unit's temperature unit (default {@code C}). */
         public Builder temperatureUnit(TemperatureUnit temperatureUnit) {
-            this.temperatureUnit = Objects.requireNonNull(temperatureUnit, "temperatureUnit");
+            inputs.temperatureUnit(temperatureUnit);
             return this;
         }
 
         /** Adds an input: channels 1–8 of any non-fixed type, or 9–11 with their fixed types. */
         public Builder input(Input.Builder input) {
-            inputs.add(Objects.requireNonNull(input, "input"));
+            inputs.input(input);
             return this;
         }
 
@@ -139,7 +120,7 @@ public final class Host implements Unit {
          *                                  carries a type that does not belong there
          */
         public Host build() {
-            if (clock == null) {
+            if (!inputs.hasClock()) {
                 throw new IllegalStateException("A Host needs a clock.");
             }
             return new Host(this);

@@ -1,11 +1,8 @@
 package org.imssim.devices.unit;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import org.imssim.devices.sensor.SensorType;
 import org.imssim.devices.sensor.TemperatureUnit;
 
 /**
@@ -25,12 +22,8 @@ public final class Node implements Unit {
     private Node(Builder b) {
         this.id = b.id;
         this.name = b.name;
-        this.temperatureUnit = b.temperatureUnit;
-        List<Input.Builder> all = new ArrayList<>(b.inputs);
-        if (!UnitInputs.has(all, 9)) {
-            all.add(Input.builder(9, SensorType.NODE_POWER, UnitInputs.mockContact(SensorType.NODE_POWER)));
-        }
-        this.inputs = UnitInputs.build(id, all, temperatureUnit, b.executor);
+        this.temperatureUnit = b.inputs.temperatureUnit();
+        this.inputs = b.inputs.build(id);
     }
 
     /**
@@ -97,9 +90,7 @@ public final class Node implements Unit {
     public static final class Builder {
         private final UnitId id;
         private String name;
-        private Executor executor = Runnable::run;
-        private TemperatureUnit temperatureUnit = TemperatureUnit.C;
-        private final List<Input.Builder> inputs = new ArrayList<>();
+        private final UnitInputs.Builder inputs = new UnitInputs.Builder();
 
         private Builder(UnitId id) {
             this.id = id;
@@ -113,19 +104,19 @@ public final class Node implements Unit {
 
         /** The thread that owns the unit; by default the HAL's own (direct). */
         public Builder executor(Executor executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
+            inputs.executor(executor);
             return this;
         }
 
         /** The unit's temperature unit (default {@code C}). */
         public Builder temperatureUnit(TemperatureUnit temperatureUnit) {
-            this.temperatureUnit = Objects.requireNonNull(temperatureUnit, "temperatureUnit");
+            inputs.temperatureUnit(temperatureUnit);
             return this;
         }
 
         /** Adds an input: channels 1–8 of any non-fixed type, or 9 as node-power. */
         public Builder input(Input.Builder input) {
-            inputs.add(Objects.requireNonNull(input, "input"));
+            inputs.input(input);
             return this;
         }
 

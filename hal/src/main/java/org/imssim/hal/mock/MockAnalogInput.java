@@ -4,7 +4,6 @@ import java.time.InstantSource;
 import java.util.Objects;
 import org.imssim.hal.AnalogInput;
 import org.imssim.hal.AnalogSample;
-import org.imssim.hal.Listeners;
 import org.imssim.hal.Subscription;
 
 /**
@@ -19,14 +18,8 @@ import org.imssim.hal.Subscription;
  */
 public final class MockAnalogInput implements AnalogInput {
 
-    private final Object lock = new Object();
-    private final Listeners<Listener> listeners = new Listeners<>();
     private final InstantSource clock;
-    private double value;
-    private boolean attached = true;
-    private String probeKind;
-    private boolean closed;
-    private AnalogSample current;
+    private final MockProbe<Double, AnalogSample, Listener> probe;
 
     /**
      * An attached probe.
@@ -37,97 +30,59 @@ public final class MockAnalogInput implements AnalogInput {
      */
     public MockAnalogInput(InstantSource clock, String probeKind, double initial) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.probeKind = Objects.requireNonNull(probeKind, "probeKind");
-        this.value = requireFinite(initial);
-        this.current = compute();
+        this.probe = new MockProbe<>(new MockChannelState<>("This mock analog input is closed."),
+                Objects.requireNonNull(probeKind, "probeKind"), requireFinite(initial), this::sampleOf,
+                AnalogSample::sameReadingAs, Listener::changed);
     }
 
     @Override
     public AnalogSample sample() {
-        synchronized (lock) {
-            return current;
-        }
+        return probe.sample();
     }
 
     @Override
     public Subscription onChange(Listener listener) {
-        return listeners.add(listener);
+        return probe.onChange(listener);
     }
 
     /** Drives the probe to {@code raw}, a finite number in raw units. */
     public void mockValue(double raw) {
-        requireFinite(raw);
-        synchronized (lock) {
-            requireOpen();
-            value = raw;
-            publish();
-        }
+        probe.drive(requireFinite(raw));
     }
 
     /** Pulls the probe out: the channel becomes absent. */
     public void unplug() {
-        synchronized (lock) {
-            requireOpen();
-            attached = false;
-            publish();
-        }
+        probe.unplug();
     }
 
     /** Puts back a probe of the kind last plugged. */
     public void plug() {
-        synchronized (lock) {
-            requireOpen();
-            attached = true;
-            publish();
-        }
+        probe.plug();
     }
 
     /** Plugs a probe of {@code kind}: the same kind as before, or another one (a swap). */
     public void plug(String kind) {
-        synchronized (lock) {
-            requireOpen();
-            probeKind = Objects.requireNonNull(kind, "kind");
-            attached = true;
-            publish();
-        }
+        probe.plug(kind);
     }
 
     /** The number of listeners registered (a test helper). */
     public int listenerCount() {
-        return listeners.size();
+        return probe.listenerCount();
     }
 
     /** True once {@link #close()} was called. */
     public boolean isClosed() {
-        synchronized (lock) {
-            return closed;
-        }
+        return probe.isClosed();
     }
 
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-            listeners.clear();
-        }
+        probe.close();
     }
 
-    private AnalogSample compute() {
+    /** Stamped at the moment of the change, so driving the same value again keeps the old time. */
+    private AnalogSample sampleOf(boolean attached, double value, String probeKind) {
         return attached ? AnalogSample.of(clock.instant(), value, probeKind) : AnalogSample.absent(clock.instant());
-    }
-
-    private void publish() {
-        AnalogSample next = compute();
-        if (!next.sameReadingAs(current)) {
-            current = next;
-            listeners.fire(l -> l.changed(next));
-        }
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("This mock analog input is closed.");
-        }
     }
 
     private static double requireFinite(double raw) {

@@ -1,9 +1,7 @@
 package org.imssim.hal.mock;
 
-import java.util.Objects;
 import org.imssim.hal.DigitalInput;
 import org.imssim.hal.DigitalSample;
-import org.imssim.hal.Listeners;
 import org.imssim.hal.Subscription;
 
 /**
@@ -17,13 +15,7 @@ import org.imssim.hal.Subscription;
  */
 public final class MockDigitalInput implements DigitalInput {
 
-    private final Object lock = new Object();
-    private final Listeners<Listener> listeners = new Listeners<>();
-    private boolean level;
-    private boolean attached = true;
-    private String probeKind;
-    private boolean closed;
-    private DigitalSample current;
+    private final MockProbe<Boolean, DigitalSample, Listener> probe;
 
     /**
      * An attached contact.
@@ -32,96 +24,57 @@ public final class MockDigitalInput implements DigitalInput {
      * @param high      the starting level: true for active (closed)
      */
     public MockDigitalInput(String probeKind, boolean high) {
-        this.probeKind = Objects.requireNonNull(probeKind, "probeKind");
-        this.level = high;
-        this.current = compute();
+        this.probe = new MockProbe<>(new MockChannelState<>("This mock digital input is closed."), probeKind, high,
+                MockDigitalInput::sampleOf, DigitalSample::equals, Listener::changed);
     }
 
     @Override
     public DigitalSample sample() {
-        synchronized (lock) {
-            return current;
-        }
+        return probe.sample();
     }
 
     @Override
     public Subscription onChange(Listener listener) {
-        return listeners.add(listener);
+        return probe.onChange(listener);
     }
 
     /** Drives the contact to {@code high} (true: active, closed). */
     public void mockLevel(boolean high) {
-        synchronized (lock) {
-            requireOpen();
-            level = high;
-            publish();
-        }
+        probe.drive(high);
     }
 
     /** Pulls the probe out: the channel becomes absent. */
     public void unplug() {
-        synchronized (lock) {
-            requireOpen();
-            attached = false;
-            publish();
-        }
+        probe.unplug();
     }
 
     /** Puts back a probe of the kind last plugged. */
     public void plug() {
-        synchronized (lock) {
-            requireOpen();
-            attached = true;
-            publish();
-        }
+        probe.plug();
     }
 
     /** Plugs a probe of {@code kind}: the same kind as before, or another one (a swap). */
     public void plug(String kind) {
-        synchronized (lock) {
-            requireOpen();
-            probeKind = Objects.requireNonNull(kind, "kind");
-            attached = true;
-            publish();
-        }
+        probe.plug(kind);
     }
 
     /** The number of listeners registered (a test helper). */
     public int listenerCount() {
-        return listeners.size();
+        return probe.listenerCount();
     }
 
     /** True once {@link #close()} was called. */
     public boolean isClosed() {
-        synchronized (lock) {
-            return closed;
-        }
+        return probe.isClosed();
     }
 
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-            listeners.clear();
-        }
+        probe.close();
     }
 
-    private DigitalSample compute() {
+    private static DigitalSample sampleOf(boolean attached, boolean level, String probeKind) {
         return attached ? DigitalSample.of(level, probeKind) : DigitalSample.absent();
-    }
-
-    private void publish() {
-        DigitalSample next = compute();
-        if (!next.equals(current)) {
-            current = next;
-            listeners.fire(l -> l.changed(next));
-        }
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("This mock digital input is closed.");
-        }
     }
 
     @Override

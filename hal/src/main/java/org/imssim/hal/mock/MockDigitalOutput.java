@@ -1,7 +1,6 @@
 package org.imssim.hal.mock;
 
 import org.imssim.hal.DigitalOutput;
-import org.imssim.hal.Listeners;
 import org.imssim.hal.Subscription;
 
 /**
@@ -11,12 +10,10 @@ import org.imssim.hal.Subscription;
  */
 public final class MockDigitalOutput implements DigitalOutput {
 
-    private final Object lock = new Object();
-    private final Listeners<Listener> listeners = new Listeners<>();
+    private final MockChannelState<Listener> state = new MockChannelState<>("This mock relay is closed.");
     private boolean commanded;
     private boolean contact;
     private boolean stuck;
-    private boolean closed;
     private int setCount;
 
     /** A healthy relay whose coil and contact start at {@code on}. */
@@ -27,10 +24,8 @@ public final class MockDigitalOutput implements DigitalOutput {
 
     @Override
     public void set(boolean on) {
-        synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("This mock relay is closed.");
-            }
+        synchronized (state.lock) {
+            state.requireOpen();
             commanded = on;
             setCount++;
             if (!stuck) {
@@ -41,35 +36,35 @@ public final class MockDigitalOutput implements DigitalOutput {
 
     @Override
     public boolean commanded() {
-        synchronized (lock) {
+        synchronized (state.lock) {
             return commanded;
         }
     }
 
     @Override
     public boolean readBack() {
-        synchronized (lock) {
+        synchronized (state.lock) {
             return contact;
         }
     }
 
     @Override
     public Subscription onReadBackChange(Listener listener) {
-        return listeners.add(listener);
+        return state.add(listener);
     }
 
     /** Sticks the contact where it is now: later commands no longer move it. */
     public void stick() {
-        synchronized (lock) {
+        synchronized (state.lock) {
             stuck = true;
         }
     }
 
     /** Frees a stuck contact: it moves to the commanded state at once. */
     public void free() {
-        synchronized (lock) {
+        synchronized (state.lock) {
             stuck = false;
-            if (!closed) {
+            if (!state.isClosed()) {
                 moveContact(commanded);
             }
         }
@@ -77,48 +72,43 @@ public final class MockDigitalOutput implements DigitalOutput {
 
     /** True while stuck. */
     public boolean isStuck() {
-        synchronized (lock) {
+        synchronized (state.lock) {
             return stuck;
         }
     }
 
     /** How many times {@link #set(boolean)} was called (a test helper). */
     public int setCount() {
-        synchronized (lock) {
+        synchronized (state.lock) {
             return setCount;
         }
     }
 
     /** The number of listeners registered (a test helper). */
     public int listenerCount() {
-        return listeners.size();
+        return state.listenerCount();
     }
 
     /** True once {@link #close()} was called. */
     public boolean isClosed() {
-        synchronized (lock) {
-            return closed;
-        }
+        return state.isClosed();
     }
 
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-            listeners.clear();
-        }
+        state.close();
     }
 
     private void moveContact(boolean on) {
         if (contact != on) {
             contact = on;
-            listeners.fire(l -> l.readBackChanged(on));
+            state.fire(l -> l.readBackChanged(on));
         }
     }
 
     @Override
     public String toString() {
-        synchronized (lock) {
+        synchronized (state.lock) {
             return "MockDigitalOutput[commanded=" + commanded + ", readBack=" + contact + (stuck ? ", stuck" : "") + "]";
         }
     }

@@ -1,0 +1,116 @@
+package org.imssim.firmware.mail.mailbox;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.imssim.firmware.mail.mailbox.MailboxException.Kind;
+
+/**
+ * A session on the open INBOX of a logged-in store, whatever the protocol: it fetches and marks
+ * only the messages its last {@link #list()} gave, marks a deleted message {@code \Deleted}, and on
+ * close closes the folder with expunge (POP3 {@code DELE} then {@code QUIT}, IMAP {@code CLOSE})
+ * and then the store. The protocol lists the inbox and finds a listed message again.
+ *
+ * @param <F> the protocol's folder
+ */
+abstract class FolderSession<F extends Folder> implements MailboxSession {
+
+    private final Store store;
+    /** The open INBOX. */
+    final F inbox;
+    private Set<MailboxMessage> listed = Set.of();
+    private boolean closed;
+
+    FolderSession(Store store, F inbox) {
+        this.store = store;
+        this.inbox = inbox;
+    }
+
+    /** The messages of {@link #inbox} in mailbox order, with their sizes, without downloading them. */
+    abstract List<MailboxMessage> listInbox() throws MessagingException;
+
+    /** The message {@code listed} names, or null when it is no longer in {@link #inbox}. */
+    abstract Message find(MailboxMessage listed) throws MessagingException;
+
+    @Override
+    public final List<MailboxMessage> list() throws MailboxException {
+        checkOpen();
+        try {
+            List<MailboxMessage> messages = listInbox();
+            listed = new HashSet<>(messages);
+            return Collections.unmodifiableList(messages);
+        } catch (MessagingException | RuntimeException e) {
+            throw MailboxFailures.classify(e);
+        }
+    }
+
+    @Override
+    public final byte[] fetch(MailboxMessage message) throws MailboxException {
+        Message found = message(message);
+        ByteArrayOutputStream raw = new ByteArrayOutputStream((int) Math.min(message.size() + 64, 1 << 24));
+        try {
+            found.writeTo(raw); // POP3 RETR, IMAP BODY[]: the octets as stored
+            return raw.toByteArray();
+        } catch (MessagingException | IOException | RuntimeException e) {
+            throw MailboxFailures.classify(e);
+        }
+    }
+
+    @Override
+    public final void delete(MailboxMessage message) throws MailboxException {
+        Message found = message(message);
+        try {
+            found.setFlag(Flags.Flag.DELETED, true);
+        } catch (MessagingException | RuntimeException e) {
+            throw MailboxFailures.classify(e);
+        }
+    }
+
+    @Override
+    public final void close() throws MailboxException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (inbox.isOpen()) {
+                inbox.close(true); // POP3: DELE for the marked messages, then QUIT; IMAP: CLOSE expunges them
+            }
+        } catch (MessagingException | RuntimeException e) {
+            throw MailboxFailures.classify(e);
+        } finally {
+            MailboxConnection.closeQuietly(store);
+        }
+    }
+
+    private Message message(MailboxMessage message) throws MailboxException {
+        checkOpen();
+        if (!listed.contains(message)) {
+            throw new IllegalArgumentException("The message was not listed by this session.");
+        }
+        Message found;
+        try {
+            found = find(message);
+        } catch (MessagingException | RuntimeException e) {
+            throw MailboxFailures.classify(e);
+        }
+        if (found == null || found.isExpunged()) {
+            throw new MailboxException(Kind.OTHER, MailboxFailures.MESSAGE_GONE);
+        }
+        return found;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("The mailbox session is closed.");
+        }
+    }
+}
