@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code POST /api/sim/inputs/{unit}/{channel}} (SPEC §13) over HTTP against a running unit. */
-class SimulationApiTest {
+/** The simulation API (SPEC §13) and the console page, over HTTP against a running unit. */
+class WebApiTest {
 
     @TempDir
     static Path dir;
@@ -34,11 +34,12 @@ class SimulationApiTest {
                   - {channel: 1, type: temperature, name: Room Temp, calibration: 0.5, backend: mock, initial: 72}
                   - {channel: 2, type: dry-contact, name: Door, backend: mock}
                   - {channel: 3, type: water, name: Floor, backend: mock}
+                  - {channel: 5, type: smoke, name: "<script>alert(1)</script>", backend: mock}
                   - {channel: 4, type: dry-contact, name: Gate, backend: gpio, gpio: {pin: 17}}
                 nodes:
                   - {number: 2, inputs: [{channel: 1, type: humidity, backend: mock}]}
                 profiles:
-                  - {username: alice, password: wonderland, level: master, classes: [Temperature, Other, Water, Humidity],
+                  - {username: alice, password: wonderland, level: master, classes: [Temperature, Other, Water, Humidity, Smoke],
                      contacts: [{email: alice@example.com}]}
                   - {username: bob, password: builder, level: user, units: [host], classes: [Temperature],
                      contacts: [{email: bob@example.com}]}
@@ -107,6 +108,19 @@ class SimulationApiTest {
         }
         assertThat(sim("host/3", "{\"contact\": \"open\"}").statusCode()).isEqualTo(400);
         assertThat(sim("host/1", "{\"state\": \"wet\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theConsolePageShowsWhatTheProfileMaySeeWithEveryTextEscaped() throws Exception {
+        HttpResponse<String> page = Http.get(port, "/", "alice", "wonderland");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'none'"));
+        assertThat(page.body()).contains("<h1>IMS-4000 Lab</h1>", "<h2>Host</h2>", "Room Temp", "Unit started")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
+        HttpResponse<String> bob = Http.get(port, "/", "bob", "builder");
+        assertThat(bob.body()).contains("Room Temp").doesNotContain("Floor").doesNotContain("Node 2");
+        assertThat(Http.get(port, "/").statusCode()).isEqualTo(401);
     }
 
     @Test
