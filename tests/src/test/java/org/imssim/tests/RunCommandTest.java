@@ -90,6 +90,18 @@ class RunCommandTest {
     }
 
     @Test
+    void runWithAStorageFolderThatCannotBeWrittenExits1WithASentence() throws Exception {
+        Files.writeString(dir.resolve("not-a-folder"), "x");
+        Path file = dir.resolve("storage.yaml");
+        Files.writeString(file, "unit: {name: Lab}\nstorage: {dir: not-a-folder/data}\nweb: {port: 0}\n");
+        try (ChildJvm imssim = ChildJvm.start(dir, Map.of(), "run", "--config", file.toString())) {
+            assertThat(imssim.waitForExit(30)).isEqualTo(1);
+            assertThat(imssim.stderr()).contains("imssim: The storage directory " + dir.resolve("not-a-folder/data"))
+                    .contains("storage.dir").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void runWithAMissingFileExits2() throws Exception {
         try (ChildJvm imssim = ChildJvm.start(dir, Map.of(), "run", "--config", "nowhere.yaml")) {
             assertThat(imssim.waitForExit(30)).isEqualTo(2);
