@@ -45,6 +45,11 @@ final class AlarmBench implements AutoCloseable {
     private final List<Occurrence> started = new CopyOnWriteArrayList<>();
 
     private AlarmBench(ImsConfig config, Instant start, RandomGenerator codes, AlarmListener extra) {
+        this(config, start, codes, extra, true);
+    }
+
+    private AlarmBench(ImsConfig config, Instant start, RandomGenerator codes, AlarmListener extra,
+                       boolean startEngine) {
         this.clock = new VirtualClock(loop, start);
         this.hardware = UnitHardware.build(config, loop, clock);
         AlarmEvents recorder = (unit, text) -> {
@@ -55,6 +60,17 @@ final class AlarmBench implements AutoCloseable {
         this.engine = codes == null
                 ? new AlarmEngine(hardware, config, clock, recorder, listener)
                 : new AlarmEngine(hardware, config, clock, recorder, listener, codes);
+        if (startEngine) {
+            startEngine();
+        }
+    }
+
+    /** A bench whose engine is not started yet: drive the hardware, then {@link #startEngine()}. */
+    static AlarmBench unstarted(String yaml) {
+        return new AlarmBench(load(yaml), MONDAY_10, null, null, false);
+    }
+
+    void startEngine() {
         onLoop(() -> {
             engine.start();
             return null;
