@@ -85,7 +85,7 @@ public final class AlarmEngine {
      * {@code PENDING}; sensor missing: {@code TROUBLE} after 60 s; another sensor type:
      * {@code TROUBLE}), and from now on at each change.
      *
-     * @throws IllegalStateException when already started
+     * @throws IllegalStateException when already started (an engine is started once)
      */
     public void start() {
         if (started) {
@@ -112,13 +112,12 @@ public final class AlarmEngine {
     }
 
     /**
-     * Stops following the inputs and cancels every timer. Open occurrences are left as they are
-     * (they are resumed from the store after a restart, not closed by a stop).
+     * Stops following the inputs and cancels every timer, for good. Open occurrences are left as
+     * they are (they are resumed from the store after a restart, not closed by a stop).
      */
     public void stop() {
         minuteTimer.stop();
         alarms.values().forEach(InputAlarm::stop);
-        started = false;
     }
 
     /** The input's alarm state; {@code NOT_IN_USE} for a channel with no input. */
@@ -162,6 +161,7 @@ public final class AlarmEngine {
      *
      * @return {@link AcknowledgeOutcome.Acknowledged}, or {@link AcknowledgeOutcome.NoLongerValid}
      *         for a code unknown, used, or whose occurrence was acknowledged, closed or re-armed
+     * @throws IllegalArgumentException for a blank username or {@link Via#UNIT} (see {@link #acknowledgeByUnit})
      */
     public AcknowledgeOutcome acknowledge(String code, String username, Via via) {
         Acknowledgment by = Acknowledgment.byUser(username, via, clock.now());
@@ -176,6 +176,7 @@ public final class AlarmEngine {
      *
      * @return {@link AcknowledgeOutcome.Acknowledged}, or {@link AcknowledgeOutcome.NothingToAcknowledge}
      *         when the input has no occurrence waiting for acknowledgment
+     * @throws IllegalArgumentException for a blank username or {@link Via#UNIT}
      */
     public AcknowledgeOutcome acknowledgeInput(InputAddress address, String username, Via via) {
         Acknowledgment by = Acknowledgment.byUser(username, via, clock.now());

@@ -7,7 +7,10 @@ import org.imssim.devices.unit.InputAddress;
  * and anything else that follows alarms. Called on the unit's loop, after the engine's state
  * has changed and the event is recorded; the occurrence given is the snapshot just after the
  * change, so {@link Occurrence#isOpen()} says whether its life ended with this call. A listener
- * that throws is logged and does not disturb the engine. Every method does nothing by default.
+ * that throws is logged and does not disturb the engine. A listener may call back into the engine
+ * (for instance {@link AlarmEngine#acknowledgeByUnit} right after round 1); the calls of that
+ * nested change then arrive before the outer change's {@link #stateChanged}. Every method does
+ * nothing by default.
  *
  * <p>Each occurrence gets exactly one {@link #occurrenceStarted}, and its life ends in exactly one
  * call whose occurrence is no longer open: {@link #returnedToNormal} with {@code acknowledged}
