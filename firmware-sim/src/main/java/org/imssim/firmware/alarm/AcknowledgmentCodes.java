@@ -1,0 +1,54 @@
+package org.imssim.firmware.alarm;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The acknowledgment codes of the open occurrences and the input alarm that holds each: random
+ * 8-digit codes, kept as text because they may start with 0, unique among open occurrences
+ * (SPEC §4). A code stays taken until its occurrence ends, acknowledged or not. Loop-confined.
+ */
+final class AcknowledgmentCodes {
+
+    private static final int CODES = 100_000_000;
+
+    private final RandomGenerator random;
+    private final Map<String, InputAlarm> taken = new HashMap<>();
+
+    AcknowledgmentCodes() {
+        this(new SecureRandom());
+    }
+
+    /** With a source of randomness of the caller's (tests force collisions). */
+    AcknowledgmentCodes(RandomGenerator random) {
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** A new code for {@code holder}, different from every code taken. */
+    String issue(InputAlarm holder) {
+        if (taken.size() >= CODES / 2) {
+            throw new IllegalStateException("Too many open occurrences for 8-digit codes");
+        }
+        while (true) {
+            String code = String.format(java.util.Locale.ROOT, "%08d", random.nextInt(CODES));
+            if (!taken.containsKey(code)) {
+                taken.put(code, holder);
+                return code;
+            }
+        }
+    }
+
+    /** Frees {@code code}: its occurrence ended. */
+    void release(String code) {
+        taken.remove(code);
+    }
+
+    /** The input alarm whose open occurrence has {@code code}. */
+    Optional<InputAlarm> holder(String code) {
+        return Optional.ofNullable(taken.get(code));
+    }
+}
