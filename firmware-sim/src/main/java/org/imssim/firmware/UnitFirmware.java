@@ -8,6 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.imssim.firmware.alarm.AlarmEngine;
+import org.imssim.firmware.alarm.AlarmEvents;
+import org.imssim.firmware.alarm.AlarmListener;
 import org.imssim.firmware.command.CommandRegistry;
 import org.imssim.firmware.command.MailCommandHandler;
 import org.imssim.firmware.config.EmailConfig;
@@ -58,6 +61,7 @@ public final class UnitFirmware {
     private final MailDelivery delivery;
     private final MailboxPoller poller;
     private final Retention retention;
+    private final AlarmEngine alarms;
     private boolean started;
 
     /** A unit on {@code loop} with {@code clock}; it takes over {@code store} and closes it when stopped. */
@@ -69,7 +73,8 @@ public final class UnitFirmware {
         this.events = new StoredEventHistory(store, clock::now);
         this.profiles = new Profiles(config.profiles());
         this.hardware = UnitHardware.build(config, loop, clock);
-        this.status = new StatusReader(config, hardware);
+        this.alarms = new AlarmEngine(hardware, config, clock, AlarmEvents.into(events), new AlarmListener() { });
+        this.status = new StatusReader(config, hardware, alarms::state);
         String name = config.unit().name();
         this.mailOutThread = Executors.newSingleThreadExecutor(daemon("imssim-mail-out-" + name));
         this.mailboxThread = Executors.newSingleThreadExecutor(daemon("imssim-mailbox-" + name));
@@ -118,6 +123,7 @@ public final class UnitFirmware {
                     : "Unit started; outlet and ack commands need no password");
             CompletableFuture<Void> outlets = powerUpOutlets();
             retention.start();
+            alarms.start();
             delivery.start();
             if (poller != null) {
                 poller.start();
@@ -149,6 +155,7 @@ public final class UnitFirmware {
         onLoop(() -> {
             started = false;
             retention.stop();
+            alarms.stop();
             delivery.stop();
             if (poller != null) {
                 poller.stop();
@@ -249,6 +256,11 @@ public final class UnitFirmware {
     /** Snapshots of what a profile may see (loop only). */
     public StatusReader status() {
         return status;
+    }
+
+    /** The per-input alarm state machines (loop only). */
+    public AlarmEngine alarms() {
+        return alarms;
     }
 
     /** Mail out through the durable outbox. */

@@ -11,7 +11,6 @@ import org.imssim.devices.unit.InputAddress;
 import org.imssim.devices.unit.UnitId;
 import org.imssim.firmware.UnitFirmware;
 import org.imssim.firmware.profile.Permissions;
-import org.imssim.firmware.status.StatusReader;
 import org.imssim.firmware.web.ApiCall;
 import org.imssim.firmware.web.ApiHandler;
 import org.imssim.firmware.web.ApiResponse;
@@ -65,7 +64,7 @@ final class SimInputCall implements ApiHandler {
             return null;
         }).thenCompose(refusal -> refusal != null ? CompletableFuture.completedFuture(refusal)
                 // The input reads its channel's change in a task of its own: answer after it.
-                : unit.onLoopLater(() -> ApiResponse.ok(StatusReader.inputStatus(
+                : unit.onLoopLater(() -> ApiResponse.ok(unit.status().inputStatus(
                         unit.hardware().input(address(call).orElseThrow()).orElseThrow()))));
     }
 

@@ -251,11 +251,19 @@ public final class UnitHardware implements AutoCloseable {
                     input);
         }
 
-        /** Settings for the fixed channels (battery, AC power, sound, node power) the file did not mention. */
+        /**
+         * Settings for the fixed channels (battery, AC power, sound, node power) the file did not
+         * mention; the devices put those on mock channels, which the simulation drives.
+         */
         private void resolveFixed(Unit unit) {
             for (Input input : unit.inputs()) {
                 InputAddress address = input.address();
-                settings.computeIfAbsent(address, a -> resolve(a, input.type(), null));
+                if (!settings.containsKey(address)) {
+                    settings.put(address, resolve(address, input.type(), null));
+                    if (input.halChannel() instanceof MockAnalogInput || input.halChannel() instanceof MockDigitalInput) {
+                        mockChannels.put(address, input.halChannel());
+                    }
+                }
             }
         }
 

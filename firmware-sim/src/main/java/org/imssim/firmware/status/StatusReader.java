@@ -5,10 +5,13 @@ import java.util.List;
 import org.imssim.devices.powergate.Outlet;
 import org.imssim.devices.powergate.PowerGate;
 import org.imssim.devices.sensor.Reading;
+import java.util.function.Function;
 import org.imssim.devices.unit.Input;
+import org.imssim.devices.unit.InputAddress;
 import org.imssim.devices.unit.Presence;
 import org.imssim.devices.unit.Unit;
 import org.imssim.devices.unit.UnitId;
+import org.imssim.firmware.alarm.AlarmState;
 import org.imssim.firmware.config.ImsConfig;
 import org.imssim.firmware.config.IpDeviceConfig;
 import org.imssim.firmware.config.PowerGateConfig;
@@ -23,17 +26,20 @@ import org.imssim.firmware.profile.Permissions;
  * included) and IP devices appear only when their class is among the profile's classes; outlets
  * are filtered by unit only. A unit left with no visible input is left out.
  *
- * <p>Until the alarm engine exists, an input in use shows {@code NORMAL} and an IP device
+ * <p>Inputs show their alarm state; until IP device monitors exist, an IP device shows
  * {@code Responding}.
  */
 public final class StatusReader {
 
     private final ImsConfig config;
     private final UnitHardware hardware;
+    private final Function<InputAddress, AlarmState> states;
 
-    public StatusReader(ImsConfig config, UnitHardware hardware) {
+    /** @param states the alarm state of each input (the alarm engine's) */
+    public StatusReader(ImsConfig config, UnitHardware hardware, Function<InputAddress, AlarmState> states) {
         this.config = config;
         this.hardware = hardware;
+        this.states = states;
     }
 
     public StatusSnapshot snapshot(Permissions permissions) {
@@ -46,7 +52,7 @@ public final class StatusReader {
             for (Input input : unit.inputs()) {
                 InputSettings settings = hardware.settings(input.address());
                 if (permissions.hasClass(settings.alarmClass())) {
-                    inputs.add(inputStatus(input));
+                    inputs.add(inputStatus(input, states.apply(input.address())));
                 }
             }
             if (!inputs.isEmpty()) {
@@ -57,8 +63,12 @@ public final class StatusReader {
                 powergates(permissions), ipDevices(permissions));
     }
 
-    /** One input as the status shows it. */
-    public static StatusSnapshot.InputStatus inputStatus(Input input) {
+    /** One input as the status shows it now. */
+    public StatusSnapshot.InputStatus inputStatus(Input input) {
+        return inputStatus(input, states.apply(input.address()));
+    }
+
+    private static StatusSnapshot.InputStatus inputStatus(Input input, AlarmState state) {
         Object value = null;
         String unit = null;
         if (input.presence() == Presence.CONNECTED && input.reading().isPresent()) {
@@ -70,7 +80,7 @@ public final class StatusReader {
                 value = ((Reading.Binary) reading).word();
             }
         }
-        return new StatusSnapshot.InputStatus(input.channel(), input.name(), input.type().token(), value, unit, "NORMAL");
+        return new StatusSnapshot.InputStatus(input.channel(), input.name(), input.type().token(), value, unit, state.name());
     }
 
     private List<StatusSnapshot.PowerGateStatus> powergates(Permissions permissions) {
