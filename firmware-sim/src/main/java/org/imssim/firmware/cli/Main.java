@@ -19,6 +19,9 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("demo"))) {
+            Warmup.start();
+        }
         int code = commandLine().execute(args);
         // Netty's global executor outlives the unit by a second; the CLI ends when its work is done.
         System.exit(code);
