@@ -99,8 +99,8 @@ final class DemoCommand implements Callable<Integer> {
                 + ", password \"" + DemoMailServer.PASSWORD + "\"");
         out.println("  unit mailbox ims@example.com (read every " + config.email().twoWay().pollInterval().toSeconds() + " s)");
         out.println("  profiles     alice (master, password \"wonderland\"), bob (user, password \"builder\")");
-        out.println("  web and API  " + firmware.webAddress() + "  e.g. curl -u alice:wonderland "
-                + firmware.webAddress() + "api/status");
+        out.println("  web console  " + firmware.webAddress() + " (sign in as alice / wonderland); API e.g. "
+                + "curl -u alice:wonderland " + firmware.webAddress() + "api/status");
         out.println("  storage      " + dir + (temporary ? " (removed at exit)" : ""));
         out.println();
         out.println("Try this in another terminal:");
