@@ -3,9 +3,8 @@ package org.imssim.firmware.mail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.imssim.firmware.event.EventHistory;
@@ -16,6 +15,7 @@ import org.imssim.firmware.mail.outbound.OutgoingMail;
 import org.imssim.firmware.mail.outbound.SendOutcome;
 import org.imssim.firmware.mail.outbound.SmtpMailer;
 import org.imssim.firmware.store.NewMail;
+import org.imssim.firmware.store.Store;
 import org.imssim.firmware.store.StoreWorker;
 import org.imssim.firmware.store.StoredMail;
 import io.netty.util.concurrent.EventExecutor;
@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * retries that mail after 5 s, doubling to 5 minutes, and holds the rest back as long; the
  * history records {@code SMTP Server not Responding} once per outage of the whole unit and
  * {@code Delivered after <n> attempts} for a mail that needed more than one. Without an SMTP
- * server or a return address every mail records {@code Invalid Configuration} once and stays in
- * the outbox until it is dropped.
+ * server or a return address every mail records {@code Invalid Configuration} once, when it is
+ * stored, and stays in the outbox untouched: it is dropped after 24 hours, or sent at once by a
+ * unit restarted with the configuration fixed.
  *
  * <p>State here belongs to the unit's event loop; the mail-out thread only sends and posts back.
  */
@@ -59,7 +60,6 @@ public final class MailDelivery {
     private boolean outage;
     private int failuresInARow;
     private Instant heldBackUntil = Instant.MIN;
-    private final Set<Long> reportedInvalid = new HashSet<>();
     private TimerHandle wake;
     private long pending;
     private Instant oldest;
@@ -93,14 +93,30 @@ public final class MailDelivery {
 
     /**
      * Stores {@code mail} in the outbox and starts sending it. Any thread; the future completes
-     * when the mail is durable (not when it is sent).
+     * when the mail is durable (not when it is sent). Without a usable configuration the mail
+     * records {@code Invalid Configuration} and waits.
      */
     public CompletableFuture<StoredMail> send(NewMail mail) {
         return store.call(s -> s.outbox().enqueue(mail)).whenCompleteAsync((stored, failure) -> {
             if (failure == null) {
+                if (mailer == null) {
+                    events.record("host", EventSource.MAIL, "Invalid Configuration");
+                }
                 kick();
             }
         }, loop);
+    }
+
+    /**
+     * Starts sending mails that were put into the outbox directly, in a transaction of the caller's
+     * (a command's reply, stored with its message's seen mark); as {@link #send} does after storing.
+     * Loop only.
+     */
+    public void added(List<StoredMail> mails) {
+        if (mailer == null) {
+            mails.forEach(m -> events.record("host", EventSource.MAIL, "Invalid Configuration"));
+        }
+        kick();
     }
 
     /** Starts a pass now, or right after the running one. Loop only. */
@@ -142,14 +158,16 @@ public final class MailDelivery {
         try {
             Instant now = clock.now();
             List<StoredMail> dropped = store.call(s -> s.outbox().dropOlderThan(now.minus(MAX_AGE))).join();
-            onLoop(() -> dropped.forEach(m -> events.record("host", EventSource.MAIL, "Mail dropped: " + m.subject())));
-            List<StoredMail> due = store.call(s -> s.outbox().due(now, BATCH)).join();
-            if (due.isEmpty()) {
-                return;
+            if (!dropped.isEmpty()) {
+                onLoop(() -> dropped.forEach(this::recordDropped));
             }
             if (mailer == null) {
-                invalidConfiguration(due);
-            } else {
+                // Invalid Configuration (recorded when stored): the mails wait, still due, for a
+                // restart with the configuration fixed, or to be dropped.
+                return;
+            }
+            List<StoredMail> due = store.call(s -> s.outbox().due(now, BATCH)).join();
+            if (!due.isEmpty()) {
                 deliver(due, now);
             }
         } catch (RuntimeException e) {
@@ -171,20 +189,6 @@ public final class MailDelivery {
                 mailer.close();
             }
         }
-    }
-
-    private void invalidConfiguration(List<StoredMail> due) {
-        for (StoredMail mail : due) {
-            // Nothing can change until the configuration does: look again when it would be dropped.
-            store.call(s -> s.outbox().recordFailure(mail.id(), mail.created().plus(MAX_AGE).plusSeconds(1))).join();
-        }
-        onLoop(() -> {
-            for (StoredMail mail : due) {
-                if (reportedInvalid.add(mail.id())) {
-                    events.record("host", EventSource.MAIL, "Invalid Configuration");
-                }
-            }
-        });
     }
 
     private void deliver(List<StoredMail> due, Instant now) {
@@ -224,6 +228,10 @@ public final class MailDelivery {
         }
     }
 
+    private void recordDropped(StoredMail mail) {
+        events.record("host", EventSource.MAIL, "Mail dropped: " + mail.subject());
+    }
+
     private void failed() {
         if (!outage) {
             outage = true;
@@ -243,7 +251,7 @@ public final class MailDelivery {
             kick();
             return;
         }
-        store.call(s -> s.outbox().nextDue()).thenAcceptAsync(next -> {
+        store.call(this::nextPass).thenAcceptAsync(next -> {
             if (stopped || passRunning || next.isEmpty()) {
                 return;
             }
@@ -254,6 +262,17 @@ public final class MailDelivery {
             }
             wake = clock.schedule(delay.isNegative() ? Duration.ZERO : delay, this::kick);
         }, loop);
+    }
+
+    /**
+     * When a pass has something to do: the next due mail; without a usable configuration, when the
+     * oldest mail is to be dropped (its next attempt, still due, would wake a pass at once, again
+     * and again). Store thread.
+     */
+    private Optional<Instant> nextPass(Store s) {
+        return mailer == null
+                ? s.outbox().oldestCreated().map(created -> created.plus(MAX_AGE).plusSeconds(1))
+                : s.outbox().nextDue();
     }
 
     private void refreshBacklog() {

@@ -25,6 +25,7 @@ import org.imssim.firmware.mail.mailbox.MailboxSession;
 import org.imssim.firmware.store.NewMail;
 import org.imssim.firmware.store.SeenMessages;
 import org.imssim.firmware.store.StoreWorker;
+import org.imssim.firmware.store.StoredMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,9 +184,9 @@ public final class MailboxPoller {
         Optional<CommandReply> reply = onLoopAsync(() -> handler.handle(mail)).join();
         Instant now = clock.now();
         List<NewMail> answer = reply.map(r -> List.of(replies.of(r, now))).orElse(List.of());
-        store.call(s -> s.seenMessages().markSeenWithReplies(key, now, answer)).join();
-        if (!answer.isEmpty()) {
-            onLoop(delivery::kick);
+        List<StoredMail> stored = store.call(s -> s.seenMessages().markSeenWithReplies(key, now, answer)).join();
+        if (!stored.isEmpty()) {
+            onLoop(() -> delivery.added(stored));
         }
         session.delete(message);
     }
