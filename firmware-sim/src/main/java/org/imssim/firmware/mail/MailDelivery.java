@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * {@code Delivered after <n> attempts} for a mail that needed more than one. Without an SMTP
  * server or a return address every mail records {@code Invalid Configuration} once, when it is
  * stored, and stays in the outbox untouched: it is dropped after 24 hours, or sent at once by a
- * unit restarted with the configuration fixed.
+ * unit restarted with the configuration fixed. A mail that can never be put on the wire (a header
+ * it may not carry) is dropped at once ({@code Mail dropped: <subject>}) instead of holding back
+ * the mail behind it.
  *
  * <p>State here belongs to the unit's event loop; the mail-out thread only sends and posts back.
  */
@@ -192,13 +194,29 @@ public final class MailDelivery {
     }
 
     private void deliver(List<StoredMail> due, Instant now) {
+        List<StoredMail> sendable = new ArrayList<>(due.size());
         List<OutgoingMail> mails = new ArrayList<>(due.size());
         for (StoredMail m : due) {
-            mails.add(new OutgoingMail(m.messageId(), m.from(), m.to(), m.subject(), m.body(), m.headers(), m.created()));
+            OutgoingMail mail;
+            try {
+                mail = new OutgoingMail(m.messageId(), m.from(), m.to(), m.subject(), m.body(), m.headers(), m.created());
+            } catch (IllegalArgumentException e) {
+                // It would fail the same way on every attempt, and keep the mail behind it waiting.
+                log.error("Mail {} cannot be sent and is dropped: {}", m.messageId(), e.getMessage());
+                if (store.call(s -> s.outbox().remove(m.id())).join()) {
+                    onLoop(() -> recordDropped(m));
+                }
+                continue;
+            }
+            sendable.add(m);
+            mails.add(mail);
+        }
+        if (mails.isEmpty()) {
+            return;
         }
         List<SendOutcome> outcomes = mailer.sendAll(mails);
         for (int i = 0; i < outcomes.size(); i++) {
-            StoredMail mail = due.get(i);
+            StoredMail mail = sendable.get(i);
             SendOutcome outcome = outcomes.get(i);
             if (outcome.delivered()) {
                 store.call(s -> s.outbox().remove(mail.id())).join();
