@@ -3,8 +3,11 @@ package org.imssim.firmware.mail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.imssim.firmware.event.EventHistory;
@@ -37,7 +40,12 @@ import org.slf4j.LoggerFactory;
  * it may not carry) is dropped at once ({@code Mail dropped: <subject>}) instead of holding back
  * the mail behind it.
  *
- * <p>State here belongs to the unit's event loop; the mail-out thread only sends and posts back.
+ * <p>When the outbox cannot record what happened (a failing disk), a mail the server accepted is
+ * not sent again while the unit runs (only a restart may send it twice), and passes back off
+ * like retries instead of following each other at once.
+ *
+ * <p>State here belongs to the unit's event loop; the mail-out thread sends, posts back, and
+ * alone keeps the mails accepted but not yet removed.
  */
 public final class MailDelivery {
 
@@ -65,6 +73,11 @@ public final class MailDelivery {
     private TimerHandle wake;
     private long pending;
     private Instant oldest;
+    private int troubledPassesInARow;
+
+    // Mail-out-thread-confined: ids of mails the server accepted whose removal from the outbox
+    // failed. They are not sent again; each pass first tries to remove them.
+    private final Set<Long> acceptedNotRemoved = new LinkedHashSet<>();
 
     /**
      * @param mailer null when the unit has no SMTP server or no return address (Invalid Configuration)
@@ -157,8 +170,10 @@ public final class MailDelivery {
     // ---- on the mail-out thread ----
 
     private void pass() {
+        boolean troubled = false;
         try {
             Instant now = clock.now();
+            removeAccepted();
             List<StoredMail> dropped = store.call(s -> s.outbox().dropOlderThan(now.minus(MAX_AGE))).join();
             if (!dropped.isEmpty()) {
                 onLoop(() -> dropped.forEach(this::recordDropped));
@@ -170,13 +185,24 @@ public final class MailDelivery {
             }
             List<StoredMail> due = store.call(s -> s.outbox().due(now, BATCH)).join();
             if (!due.isEmpty()) {
-                deliver(due, now);
+                troubled = !deliver(due, now);
             }
         } catch (RuntimeException e) {
+            troubled = true;
             log.error("A delivery pass failed", e);
         } finally {
             releaseIdleConnection();
-            onLoop(this::passDone);
+            boolean holdBack = troubled;
+            onLoop(() -> passDone(holdBack));
+        }
+    }
+
+    /** Removes the mails accepted earlier whose removal failed; throws while the store still fails. */
+    private void removeAccepted() {
+        for (Iterator<Long> ids = acceptedNotRemoved.iterator(); ids.hasNext(); ) {
+            long id = ids.next();
+            store.call(s -> s.outbox().remove(id)).join();
+            ids.remove();
         }
     }
 
@@ -193,7 +219,9 @@ public final class MailDelivery {
         }
     }
 
-    private void deliver(List<StoredMail> due, Instant now) {
+    /** Sends the due mails and records each outcome; false when the store failed to record one. */
+    private boolean deliver(List<StoredMail> due, Instant now) {
+        boolean recorded = true;
         List<StoredMail> sendable = new ArrayList<>(due.size());
         List<OutgoingMail> mails = new ArrayList<>(due.size());
         for (StoredMail m : due) {
@@ -203,8 +231,13 @@ public final class MailDelivery {
             } catch (IllegalArgumentException e) {
                 // It would fail the same way on every attempt, and keep the mail behind it waiting.
                 log.error("Mail {} cannot be sent and is dropped: {}", m.messageId(), e.getMessage());
-                if (store.call(s -> s.outbox().remove(m.id())).join()) {
-                    onLoop(() -> recordDropped(m));
+                try {
+                    if (store.call(s -> s.outbox().remove(m.id())).join()) {
+                        onLoop(() -> recordDropped(m));
+                    }
+                } catch (RuntimeException storeFailed) {
+                    log.error("Mail {} could not be dropped from the outbox", m.messageId(), storeFailed);
+                    recorded = false;
                 }
                 continue;
             }
@@ -212,23 +245,36 @@ public final class MailDelivery {
             mails.add(mail);
         }
         if (mails.isEmpty()) {
-            return;
+            return recorded;
         }
         List<SendOutcome> outcomes = mailer.sendAll(mails);
         for (int i = 0; i < outcomes.size(); i++) {
             StoredMail mail = sendable.get(i);
             SendOutcome outcome = outcomes.get(i);
             if (outcome.delivered()) {
-                store.call(s -> s.outbox().remove(mail.id())).join();
                 int attempts = mail.failedAttempts() + 1;
                 onLoop(() -> delivered(mail, attempts));
+                try {
+                    store.call(s -> s.outbox().remove(mail.id())).join();
+                } catch (RuntimeException e) {
+                    log.error("Mail {} was sent but could not be removed from the outbox; it is not sent again "
+                            + "unless the unit restarts first", mail.messageId(), e);
+                    acceptedNotRemoved.add(mail.id());
+                    recorded = false;
+                }
             } else if (outcome.attempted()) {
                 log.warn("Mail to {} not delivered: {}", mail.to(), outcome.failure().get().getMessage());
                 Instant retry = now.plus(backoff(mail.failedAttempts() + 1));
-                store.call(s -> s.outbox().recordFailure(mail.id(), retry)).join();
                 onLoop(this::failed);
+                try {
+                    store.call(s -> s.outbox().recordFailure(mail.id(), retry)).join();
+                } catch (RuntimeException e) {
+                    log.error("The failed delivery of mail {} could not be recorded", mail.messageId(), e);
+                    recorded = false;
+                }
             }
         }
+        return recorded;
     }
 
     // ---- back on the loop ----
@@ -259,8 +305,18 @@ public final class MailDelivery {
         heldBackUntil = clock.now().plus(backoff(failuresInARow));
     }
 
-    private void passDone() {
+    private void passDone(boolean troubled) {
         passRunning = false;
+        if (troubled) {
+            // The outbox could not record what happened: wait as for a retry, not a moment.
+            troubledPassesInARow++;
+            Instant until = clock.now().plus(backoff(troubledPassesInARow));
+            if (until.isAfter(heldBackUntil)) {
+                heldBackUntil = until;
+            }
+        } else {
+            troubledPassesInARow = 0;
+        }
         if (stopped) {
             return;
         }
