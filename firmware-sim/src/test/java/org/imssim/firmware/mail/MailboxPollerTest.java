@@ -232,6 +232,28 @@ class MailboxPollerTest {
     }
 
     @Test
+    void aCommandWhoseMessageIdItsReplyCannotCarryDoesNotHoldBackTheReplyAfterIt() throws Exception {
+        // Raw UTF-8 in a header, as a client on a host with an internationalised name writes it.
+        String raw = "From: alice@example.com\r\nTo: ims@example.com\r\nSubject: ims4000\r\n"
+                + "Message-ID: <4711@b\u00fccher.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                + "username: alice\r\nemail: alice@example.com\r\ncommand: status\r\n";
+        Properties utf8 = new Properties();
+        utf8.setProperty("mail.mime.allowutf8", "true");
+        mailbox.deliver(new MimeMessage(Session.getInstance(utf8),
+                new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        deliver("<after@client.example.org>", "help");
+        unit = UnitFixture.start(config());
+
+        awaitPollAt(T0);
+        unit.clock().advance(Duration.ZERO);
+        soon().until(() -> mailsToAlice().size() == 1 && mailboxSize() == 0);
+        assertThat(inReplyTo(mailsToAlice().get(0))).isEqualTo("<after@client.example.org>");
+        assertThat(seen("<4711@b\u00fccher.example>")).as("it was read and answered").isEqualTo(SeenMessages.State.SEEN);
+        soon().until(() -> count("Mail dropped: IMS-4000 reply: Lab") == 1);
+        soon().until(() -> unit.onLoop(() -> unit.unit().health()).outbox().pending() == 0);
+    }
+
+    @Test
     void aReplyThatCannotGoOutForWantOfAReturnAddressRecordsInvalidConfiguration() throws Exception {
         unit = UnitFixture.start(config(server.port(ServerSetup.PROTOCOL_SMTP), null, server.port(ServerSetup.PROTOCOL_POP3)));
         deliver("<one@client.example.org>", "help");
