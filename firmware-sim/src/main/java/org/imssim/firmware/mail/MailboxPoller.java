@@ -3,6 +3,7 @@ package org.imssim.firmware.mail;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,6 +72,10 @@ public final class MailboxPoller {
     private int failuresInARow;
     private TimerHandle next;
 
+    // Mailbox-thread-confined: the keys of messages that crashed the unit's last run, settled at
+    // start with their event; deleted silently when found (they are no duplicates).
+    private final Set<String> crashedBeforeStart = new HashSet<>();
+
     public MailboxPoller(EventExecutor loop, UnitClock clock, EventHistory events, StoreWorker store,
                          Executor mailboxThread, Mailbox mailbox, Duration interval, Set<String> ownAddresses,
                          MailCommandHandler handler, ReplyMail replies, MailDelivery delivery) {
@@ -98,14 +103,14 @@ public final class MailboxPoller {
             for (String key : crashed) {
                 s.seenMessages().markSeen(key, now);
             }
-            return crashed.size();
+            return crashed;
         }).whenCompleteAsync((crashed, failure) -> {
             if (failure != null) {
                 log.error("The seen messages could not be read", failure);
             } else {
-                for (int i = 0; i < crashed; i++) {
-                    events.record("host", EventSource.MAIL, "Could not handle message");
-                }
+                crashed.forEach(key -> events.record("host", EventSource.MAIL, "Could not handle message"));
+                // Handed over before the first poll is scheduled: the mailbox thread runs in order.
+                mailboxThread.execute(() -> crashedBeforeStart.addAll(crashed));
             }
             schedule(Duration.ZERO);
         }, loop);
@@ -167,7 +172,9 @@ public final class MailboxPoller {
         SeenMessages.State state = store.call(s -> s.seenMessages().lookup(key)).join();
         if (state == SeenMessages.State.SEEN) {
             session.delete(message);
-            onLoop(() -> rejected(RejectReason.DUPLICATE));
+            if (!crashedBeforeStart.remove(key)) {
+                onLoop(() -> rejected(RejectReason.DUPLICATE));
+            }
             return;
         }
         if (state == SeenMessages.State.IN_PROGRESS) {

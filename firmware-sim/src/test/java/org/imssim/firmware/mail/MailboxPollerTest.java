@@ -165,6 +165,7 @@ class MailboxPollerTest {
         unit.clock().advance(Duration.ofSeconds(5));
         assertThat(mailsToAlice()).hasSize(1);
         assertThat(count("Could not handle message")).isEqualTo(1);
+        assertThat(count("Rejected mail: duplicate")).as("it was never answered, so it is no duplicate").isZero();
         assertThat(unit.eventTexts()).noneMatch(t -> t.startsWith("Command from alice: status"))
                 .anyMatch(t -> t.startsWith("Command from alice: help"));
         assertThat(seen(crashed)).isEqualTo(SeenMessages.State.SEEN);
