@@ -54,6 +54,17 @@ public final class ChildJvm implements AutoCloseable {
         process.destroy();
     }
 
+    /**
+     * Sends SIGKILL ({@code destroyForcibly}), as a power cut or the OOM killer ends a unit: no
+     * shutdown hook runs. Returns once the process is gone.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("imssim did not die within 10 s of SIGKILL");
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

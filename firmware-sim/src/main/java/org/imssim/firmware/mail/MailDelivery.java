@@ -3,8 +3,10 @@ package org.imssim.firmware.mail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -16,6 +18,7 @@ import org.imssim.firmware.mail.outbound.OutgoingMail;
 import org.imssim.firmware.mail.outbound.SendOutcome;
 import org.imssim.firmware.mail.outbound.SmtpMailer;
 import org.imssim.firmware.store.NewMail;
+import org.imssim.firmware.store.Store;
 import org.imssim.firmware.store.StoreWorker;
 import org.imssim.firmware.store.StoredMail;
 import io.netty.util.concurrent.EventExecutor;
@@ -31,10 +34,18 @@ import org.slf4j.LoggerFactory;
  * retries that mail after 5 s, doubling to 5 minutes, and holds the rest back as long; the
  * history records {@code SMTP Server not Responding} once per outage of the whole unit and
  * {@code Delivered after <n> attempts} for a mail that needed more than one. Without an SMTP
- * server or a return address every mail records {@code Invalid Configuration} once and stays in
- * the outbox until it is dropped.
+ * server or a return address every mail records {@code Invalid Configuration} once, when it is
+ * stored, and stays in the outbox untouched: it is dropped after 24 hours, or sent at once by a
+ * unit restarted with the configuration fixed. A mail that can never be put on the wire (a header
+ * it may not carry) is dropped at once ({@code Mail dropped: <subject>}) instead of holding back
+ * the mail behind it.
  *
- * <p>State here belongs to the unit's event loop; the mail-out thread only sends and posts back.
+ * <p>When the outbox cannot record what happened (a failing disk), a mail the server accepted is
+ * not sent again while the unit runs (only a restart may send it twice), and passes back off
+ * like retries instead of following each other at once.
+ *
+ * <p>State here belongs to the unit's event loop; the mail-out thread sends, posts back, and
+ * alone keeps the mails accepted but not yet removed.
  */
 public final class MailDelivery {
 
@@ -59,10 +70,14 @@ public final class MailDelivery {
     private boolean outage;
     private int failuresInARow;
     private Instant heldBackUntil = Instant.MIN;
-    private final Set<Long> reportedInvalid = new HashSet<>();
     private TimerHandle wake;
     private long pending;
     private Instant oldest;
+    private int troubledPassesInARow;
+
+    // Mail-out-thread-confined: ids of mails the server accepted whose removal from the outbox
+    // failed. They are not sent again; each pass first tries to remove them.
+    private final Set<Long> acceptedNotRemoved = new LinkedHashSet<>();
 
     /**
      * @param mailer null when the unit has no SMTP server or no return address (Invalid Configuration)
@@ -93,14 +108,30 @@ public final class MailDelivery {
 
     /**
      * Stores {@code mail} in the outbox and starts sending it. Any thread; the future completes
-     * when the mail is durable (not when it is sent).
+     * when the mail is durable (not when it is sent). Without a usable configuration the mail
+     * records {@code Invalid Configuration} and waits.
      */
     public CompletableFuture<StoredMail> send(NewMail mail) {
         return store.call(s -> s.outbox().enqueue(mail)).whenCompleteAsync((stored, failure) -> {
             if (failure == null) {
+                if (mailer == null) {
+                    events.record("host", EventSource.MAIL, "Invalid Configuration");
+                }
                 kick();
             }
         }, loop);
+    }
+
+    /**
+     * Starts sending mails that were put into the outbox directly, in a transaction of the caller's
+     * (a command's reply, stored with its message's seen mark); as {@link #send} does after storing.
+     * Loop only.
+     */
+    public void added(List<StoredMail> mails) {
+        if (mailer == null) {
+            mails.forEach(m -> events.record("host", EventSource.MAIL, "Invalid Configuration"));
+        }
+        kick();
     }
 
     /** Starts a pass now, or right after the running one. Loop only. */
@@ -139,24 +170,39 @@ public final class MailDelivery {
     // ---- on the mail-out thread ----
 
     private void pass() {
+        boolean troubled = false;
         try {
             Instant now = clock.now();
+            removeAccepted();
             List<StoredMail> dropped = store.call(s -> s.outbox().dropOlderThan(now.minus(MAX_AGE))).join();
-            onLoop(() -> dropped.forEach(m -> events.record("host", EventSource.MAIL, "Mail dropped: " + m.subject())));
-            List<StoredMail> due = store.call(s -> s.outbox().due(now, BATCH)).join();
-            if (due.isEmpty()) {
-                return;
+            if (!dropped.isEmpty()) {
+                onLoop(() -> dropped.forEach(this::recordDropped));
             }
             if (mailer == null) {
-                invalidConfiguration(due);
-            } else {
-                deliver(due, now);
+                // Invalid Configuration (recorded when stored): the mails wait, still due, for a
+                // restart with the configuration fixed, or to be dropped.
+                return;
+            }
+            List<StoredMail> due = store.call(s -> s.outbox().due(now, BATCH)).join();
+            if (!due.isEmpty()) {
+                troubled = !deliver(due, now);
             }
         } catch (RuntimeException e) {
+            troubled = true;
             log.error("A delivery pass failed", e);
         } finally {
             releaseIdleConnection();
-            onLoop(this::passDone);
+            boolean holdBack = troubled;
+            onLoop(() -> passDone(holdBack));
+        }
+    }
+
+    /** Removes the mails accepted earlier whose removal failed; throws while the store still fails. */
+    private void removeAccepted() {
+        for (Iterator<Long> ids = acceptedNotRemoved.iterator(); ids.hasNext(); ) {
+            long id = ids.next();
+            store.call(s -> s.outbox().remove(id)).join();
+            ids.remove();
         }
     }
 
@@ -173,40 +219,62 @@ public final class MailDelivery {
         }
     }
 
-    private void invalidConfiguration(List<StoredMail> due) {
-        for (StoredMail mail : due) {
-            // Nothing can change until the configuration does: look again when it would be dropped.
-            store.call(s -> s.outbox().recordFailure(mail.id(), mail.created().plus(MAX_AGE).plusSeconds(1))).join();
-        }
-        onLoop(() -> {
-            for (StoredMail mail : due) {
-                if (reportedInvalid.add(mail.id())) {
-                    events.record("host", EventSource.MAIL, "Invalid Configuration");
-                }
-            }
-        });
-    }
-
-    private void deliver(List<StoredMail> due, Instant now) {
+    /** Sends the due mails and records each outcome; false when the store failed to record one. */
+    private boolean deliver(List<StoredMail> due, Instant now) {
+        boolean recorded = true;
+        List<StoredMail> sendable = new ArrayList<>(due.size());
         List<OutgoingMail> mails = new ArrayList<>(due.size());
         for (StoredMail m : due) {
-            mails.add(new OutgoingMail(m.messageId(), m.from(), m.to(), m.subject(), m.body(), m.headers(), m.created()));
+            OutgoingMail mail;
+            try {
+                mail = new OutgoingMail(m.messageId(), m.from(), m.to(), m.subject(), m.body(), m.headers(), m.created());
+            } catch (IllegalArgumentException e) {
+                // It would fail the same way on every attempt, and keep the mail behind it waiting.
+                log.error("Mail {} cannot be sent and is dropped: {}", m.messageId(), e.getMessage());
+                try {
+                    if (store.call(s -> s.outbox().remove(m.id())).join()) {
+                        onLoop(() -> recordDropped(m));
+                    }
+                } catch (RuntimeException storeFailed) {
+                    log.error("Mail {} could not be dropped from the outbox", m.messageId(), storeFailed);
+                    recorded = false;
+                }
+                continue;
+            }
+            sendable.add(m);
+            mails.add(mail);
+        }
+        if (mails.isEmpty()) {
+            return recorded;
         }
         List<SendOutcome> outcomes = mailer.sendAll(mails);
         for (int i = 0; i < outcomes.size(); i++) {
-            StoredMail mail = due.get(i);
+            StoredMail mail = sendable.get(i);
             SendOutcome outcome = outcomes.get(i);
             if (outcome.delivered()) {
-                store.call(s -> s.outbox().remove(mail.id())).join();
                 int attempts = mail.failedAttempts() + 1;
                 onLoop(() -> delivered(mail, attempts));
+                try {
+                    store.call(s -> s.outbox().remove(mail.id())).join();
+                } catch (RuntimeException e) {
+                    log.error("Mail {} was sent but could not be removed from the outbox; it is not sent again "
+                            + "unless the unit restarts first", mail.messageId(), e);
+                    acceptedNotRemoved.add(mail.id());
+                    recorded = false;
+                }
             } else if (outcome.attempted()) {
                 log.warn("Mail to {} not delivered: {}", mail.to(), outcome.failure().get().getMessage());
                 Instant retry = now.plus(backoff(mail.failedAttempts() + 1));
-                store.call(s -> s.outbox().recordFailure(mail.id(), retry)).join();
                 onLoop(this::failed);
+                try {
+                    store.call(s -> s.outbox().recordFailure(mail.id(), retry)).join();
+                } catch (RuntimeException e) {
+                    log.error("The failed delivery of mail {} could not be recorded", mail.messageId(), e);
+                    recorded = false;
+                }
             }
         }
+        return recorded;
     }
 
     // ---- back on the loop ----
@@ -224,6 +292,10 @@ public final class MailDelivery {
         }
     }
 
+    private void recordDropped(StoredMail mail) {
+        events.record("host", EventSource.MAIL, "Mail dropped: " + mail.subject());
+    }
+
     private void failed() {
         if (!outage) {
             outage = true;
@@ -233,8 +305,18 @@ public final class MailDelivery {
         heldBackUntil = clock.now().plus(backoff(failuresInARow));
     }
 
-    private void passDone() {
+    private void passDone(boolean troubled) {
         passRunning = false;
+        if (troubled) {
+            // The outbox could not record what happened: wait as for a retry, not a moment.
+            troubledPassesInARow++;
+            Instant until = clock.now().plus(backoff(troubledPassesInARow));
+            if (until.isAfter(heldBackUntil)) {
+                heldBackUntil = until;
+            }
+        } else {
+            troubledPassesInARow = 0;
+        }
         if (stopped) {
             return;
         }
@@ -243,7 +325,7 @@ public final class MailDelivery {
             kick();
             return;
         }
-        store.call(s -> s.outbox().nextDue()).thenAcceptAsync(next -> {
+        store.call(this::nextPass).thenAcceptAsync(next -> {
             if (stopped || passRunning || next.isEmpty()) {
                 return;
             }
@@ -254,6 +336,17 @@ public final class MailDelivery {
             }
             wake = clock.schedule(delay.isNegative() ? Duration.ZERO : delay, this::kick);
         }, loop);
+    }
+
+    /**
+     * When a pass has something to do: the next due mail; without a usable configuration, when the
+     * oldest mail is to be dropped (its next attempt, still due, would wake a pass at once, again
+     * and again). Store thread.
+     */
+    private Optional<Instant> nextPass(Store s) {
+        return mailer == null
+                ? s.outbox().oldestCreated().map(created -> created.plus(MAX_AGE).plusSeconds(1))
+                : s.outbox().nextDue();
     }
 
     private void refreshBacklog() {

@@ -3,6 +3,7 @@ package org.imssim.firmware.mail;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.imssim.firmware.mail.mailbox.MailboxSession;
 import org.imssim.firmware.store.NewMail;
 import org.imssim.firmware.store.SeenMessages;
 import org.imssim.firmware.store.StoreWorker;
+import org.imssim.firmware.store.StoredMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +72,10 @@ public final class MailboxPoller {
     private int failuresInARow;
     private TimerHandle next;
 
+    // Mailbox-thread-confined: the keys of messages that crashed the unit's last run, settled at
+    // start with their event; deleted silently when found (they are no duplicates).
+    private final Set<String> crashedBeforeStart = new HashSet<>();
+
     public MailboxPoller(EventExecutor loop, UnitClock clock, EventHistory events, StoreWorker store,
                          Executor mailboxThread, Mailbox mailbox, Duration interval, Set<String> ownAddresses,
                          MailCommandHandler handler, ReplyMail replies, MailDelivery delivery) {
@@ -97,14 +103,14 @@ public final class MailboxPoller {
             for (String key : crashed) {
                 s.seenMessages().markSeen(key, now);
             }
-            return crashed.size();
+            return crashed;
         }).whenCompleteAsync((crashed, failure) -> {
             if (failure != null) {
                 log.error("The seen messages could not be read", failure);
             } else {
-                for (int i = 0; i < crashed; i++) {
-                    events.record("host", EventSource.MAIL, "Could not handle message");
-                }
+                crashed.forEach(key -> events.record("host", EventSource.MAIL, "Could not handle message"));
+                // Handed over before the first poll is scheduled: the mailbox thread runs in order.
+                mailboxThread.execute(() -> crashedBeforeStart.addAll(crashed));
             }
             schedule(Duration.ZERO);
         }, loop);
@@ -166,7 +172,9 @@ public final class MailboxPoller {
         SeenMessages.State state = store.call(s -> s.seenMessages().lookup(key)).join();
         if (state == SeenMessages.State.SEEN) {
             session.delete(message);
-            onLoop(() -> rejected(RejectReason.DUPLICATE));
+            if (!crashedBeforeStart.remove(key)) {
+                onLoop(() -> rejected(RejectReason.DUPLICATE));
+            }
             return;
         }
         if (state == SeenMessages.State.IN_PROGRESS) {
@@ -183,9 +191,9 @@ public final class MailboxPoller {
         Optional<CommandReply> reply = onLoopAsync(() -> handler.handle(mail)).join();
         Instant now = clock.now();
         List<NewMail> answer = reply.map(r -> List.of(replies.of(r, now))).orElse(List.of());
-        store.call(s -> s.seenMessages().markSeenWithReplies(key, now, answer)).join();
-        if (!answer.isEmpty()) {
-            onLoop(delivery::kick);
+        List<StoredMail> stored = store.call(s -> s.seenMessages().markSeenWithReplies(key, now, answer)).join();
+        if (!stored.isEmpty()) {
+            onLoop(() -> delivery.added(stored));
         }
         session.delete(message);
     }

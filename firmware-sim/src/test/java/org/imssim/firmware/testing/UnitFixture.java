@@ -23,22 +23,35 @@ public final class UnitFixture implements AutoCloseable {
     private final EventExecutor loop = new DefaultEventExecutor();
     private final VirtualClock clock = new VirtualClock(loop, START);
     private final UnitFirmware unit;
+    private final StoreWorker store;
 
     private final Path storage;
+    /** Whether the storage is this fixture's own temporary folder, deleted at close. */
+    private final boolean ownStorage;
 
-    private UnitFixture(ImsConfig config) {
+    private UnitFixture(ImsConfig config, Path storage) {
+        this.ownStorage = storage == null;
         try {
-            this.storage = java.nio.file.Files.createTempDirectory("imssim-unit-");
+            this.storage = ownStorage ? java.nio.file.Files.createTempDirectory("imssim-unit-") : storage;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        this.unit = new UnitFirmware(config, loop, clock, StoreWorker.open(storage, config.unit().name()));
+        this.store = StoreWorker.open(this.storage, config.unit().name());
+        this.unit = new UnitFirmware(config, loop, clock, store);
         unit.start().join();
     }
 
     /** A started unit with this configuration; environment variables come from {@code env}. */
     public static UnitFixture start(String yaml, Map<String, String> env) {
-        return new UnitFixture(load(yaml, env));
+        return new UnitFixture(load(yaml, env), null);
+    }
+
+    /**
+     * A started unit on {@code storage}, which the caller owns (it may hold what an earlier run, or
+     * the test through {@link org.imssim.firmware.store.Store}, left there) and which is kept at close.
+     */
+    public static UnitFixture startOn(Path storage, String yaml) {
+        return new UnitFixture(load(yaml, Map.of()), storage);
     }
 
     public static UnitFixture start(String yaml) {
@@ -60,6 +73,14 @@ public final class UnitFixture implements AutoCloseable {
 
     public VirtualClock clock() {
         return clock;
+    }
+
+    /**
+     * The unit's store thread, to look at what the unit stored (its outbox, its seen messages). Calls
+     * queue behind the unit's own, so a read sees every write the unit made before it.
+     */
+    public StoreWorker store() {
+        return store;
     }
 
     /** Runs {@code work} on the unit's loop and waits for its result. */
@@ -84,6 +105,9 @@ public final class UnitFixture implements AutoCloseable {
     public void close() {
         unit.stop();
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (!ownStorage) {
+            return;
+        }
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(storage)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException e) {
