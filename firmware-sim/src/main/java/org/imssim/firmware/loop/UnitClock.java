@@ -23,4 +23,13 @@ public interface UnitClock {
      * A zero or negative delay runs it at the next opportunity, never inline.
      */
     TimerHandle schedule(Duration delay, Runnable task);
+
+    /**
+     * Like {@link #schedule}, for housekeeping (retention, purges): work that must happen as time
+     * passes but that no behaviour waits for. A virtual clock runs it when time passes it, but
+     * never jumps to it on its own and does not report it as the next timer.
+     */
+    default TimerHandle scheduleHousekeeping(Duration delay, Runnable task) {
+        return schedule(delay, task);
+    }
 }

@@ -41,7 +41,16 @@ public final class VirtualClock implements UnitClock {
 
     @Override
     public synchronized TimerHandle schedule(Duration delay, Runnable task) {
-        Timer timer = new Timer(elapsedNanos + Math.max(0, delay.toNanos()), sequence++, task);
+        return add(delay, task, false);
+    }
+
+    @Override
+    public synchronized TimerHandle scheduleHousekeeping(Duration delay, Runnable task) {
+        return add(delay, task, true);
+    }
+
+    private TimerHandle add(Duration delay, Runnable task, boolean housekeeping) {
+        Timer timer = new Timer(elapsedNanos + Math.max(0, delay.toNanos()), sequence++, task, housekeeping);
         timers.add(timer);
         return () -> cancel(timer);
     }
@@ -50,10 +59,20 @@ public final class VirtualClock implements UnitClock {
         return timers.remove(timer);
     }
 
-    /** When the next timer is due, if any is pending. */
+    /** When the next timer is due, if any is pending (housekeeping timers aside). */
     public synchronized Optional<Instant> nextDue() {
-        Timer next = timers.peek();
+        Timer next = nextBehaviourTimer();
         return next == null ? Optional.empty() : Optional.of(start.plusNanos(next.dueNanos));
+    }
+
+    private Timer nextBehaviourTimer() {
+        Timer next = null;
+        for (Timer t : timers) {
+            if (!t.housekeeping && (next == null || t.compareTo(next) < 0)) {
+                next = t;
+            }
+        }
+        return next;
     }
 
     /** Moves the clock forward by {@code step}, running every timer that falls due on the way. */
@@ -68,11 +87,14 @@ public final class VirtualClock implements UnitClock {
         runOnLoop(target);
     }
 
-    /** Moves the clock to the next pending timer and runs every timer due then; false if none was pending. */
+    /**
+     * Moves the clock to the next pending timer (housekeeping timers aside) and runs every timer
+     * due by then; false if none was pending.
+     */
     public boolean advanceToNextTimer() {
         long target;
         synchronized (this) {
-            Timer next = timers.peek();
+            Timer next = nextBehaviourTimer();
             if (next == null) {
                 return false;
             }
@@ -117,11 +139,13 @@ public final class VirtualClock implements UnitClock {
         final long dueNanos;
         final long seq;
         final Runnable task;
+        final boolean housekeeping;
 
-        Timer(long dueNanos, long seq, Runnable task) {
+        Timer(long dueNanos, long seq, Runnable task, boolean housekeeping) {
             this.dueNanos = dueNanos;
             this.seq = seq;
             this.task = task;
+            this.housekeeping = housekeeping;
         }
 
         @Override

@@ -25,7 +25,8 @@ public final class ReplyMail {
     public NewMail of(CommandReply reply, Instant now) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(OutgoingMail.AUTO_SUBMITTED, "auto-replied");
-        if (reply.inReplyTo() != null) {
+        // A Message-ID that is not printable ASCII cannot go into a header; the reply goes without it.
+        if (reply.inReplyTo() != null && reply.inReplyTo().matches("[\\x21-\\x7e]{1,900}")) {
             headers.put(OutgoingMail.IN_REPLY_TO, reply.inReplyTo());
             headers.put(OutgoingMail.REFERENCES, reply.inReplyTo());
         }

@@ -58,6 +58,6 @@ public final class Retention {
                         log.info("Purged {} old events and seen messages", purged);
                     }
                 });
-        next = clock.schedule(EVERY, this::purge);
+        next = clock.scheduleHousekeeping(EVERY, this::purge);
     }
 }

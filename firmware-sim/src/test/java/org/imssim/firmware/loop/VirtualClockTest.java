@@ -87,6 +87,18 @@ class VirtualClockTest {
     }
 
     @Test
+    void housekeepingTimersRunAsTimePassesButAreNeverJumpedTo() {
+        List<String> fired = new CopyOnWriteArrayList<>();
+        clock.scheduleHousekeeping(Duration.ofHours(1), () -> fired.add("purge"));
+        assertThat(clock.nextDue()).isEmpty();
+        assertThat(clock.advanceToNextTimer()).isFalse();
+        clock.schedule(Duration.ofHours(2), () -> fired.add("alarm"));
+        assertThat(clock.nextDue()).contains(START.plus(Duration.ofHours(2)));
+        assertThat(clock.advanceToNextTimer()).isTrue();
+        assertThat(fired).containsExactly("purge", "alarm");
+    }
+
+    @Test
     void refusesToGoBackwards() {
         assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
