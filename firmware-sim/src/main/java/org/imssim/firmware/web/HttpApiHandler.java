@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -138,7 +139,7 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     static void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
-        FullHttpResponse http = new DefaultFullHttpResponse(request11(), response.status(),
+        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),
                 Unpooled.wrappedBuffer(response.body()));
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
@@ -154,10 +155,6 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
         }
-    }
-
-    private static io.netty.handler.codec.http.HttpVersion request11() {
-        return io.netty.handler.codec.http.HttpVersion.HTTP_1_1;
     }
 
     @Override
