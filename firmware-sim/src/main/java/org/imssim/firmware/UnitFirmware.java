@@ -21,9 +21,11 @@ import org.imssim.firmware.event.StoredEventHistory;
 import org.imssim.firmware.hardware.OutletPowerUp;
 import org.imssim.firmware.hardware.UnitHardware;
 import org.imssim.firmware.loop.UnitClock;
+import org.imssim.firmware.mail.IdleWatcher;
 import org.imssim.firmware.mail.MailDelivery;
 import org.imssim.firmware.mail.MailboxPoller;
 import org.imssim.firmware.mail.ReplyMail;
+import org.imssim.firmware.mail.mailbox.ImapMailbox;
 import org.imssim.firmware.mail.mailbox.Mailbox;
 import org.imssim.firmware.mail.outbound.SmtpMailer;
 import org.imssim.firmware.profile.Profiles;
@@ -60,6 +62,7 @@ public final class UnitFirmware {
     private final SmtpMailer mailer;
     private final MailDelivery delivery;
     private final MailboxPoller poller;
+    private final IdleWatcher idle;
     private final Retention retention;
     private final AlarmEngine alarms;
     private boolean started;
@@ -89,11 +92,14 @@ public final class UnitFirmware {
                 own.add(email.returnAddress());
             }
             own.remove(null);
+            Mailbox mailbox = Mailbox.of(email.twoWay(), email.smtp().trust());
             this.poller = new MailboxPoller(loop, clock, events, store, mailboxThread,
-                    Mailbox.of(email.twoWay(), email.smtp().trust()), email.twoWay().pollInterval(), own,
+                    mailbox, email.twoWay().pollInterval(), own,
                     new MailCommandHandler(this, CommandRegistry.standard()), new ReplyMail(email), delivery);
+            this.idle = mailbox instanceof ImapMailbox imap ? new IdleWatcher(imap, poller, loop, name) : null;
         } else {
             this.poller = null;
+            this.idle = null;
         }
     }
 
@@ -127,6 +133,9 @@ public final class UnitFirmware {
             delivery.start();
             if (poller != null) {
                 poller.start();
+                if (idle != null) {
+                    idle.start();
+                }
             } else if (config.email().twoWay().enabled()) {
                 log.warn("Two-way e-mail is enabled but email.two-way has no server; the mailbox is not read");
             }
@@ -162,6 +171,9 @@ public final class UnitFirmware {
             }
             return null;
         }).join();
+        if (idle != null) {
+            idle.stop();
+        }
         shutdown(mailboxThread);
         shutdown(mailOutThread);
         if (mailer != null) {

@@ -71,6 +71,8 @@ public final class MailboxPoller {
     private boolean failing;
     private int failuresInARow;
     private TimerHandle next;
+    private boolean polling;
+    private boolean pollAgain;
 
     // Mailbox-thread-confined: the keys of messages that crashed the unit's last run, settled at
     // start with their event; deleted silently when found (they are no duplicates).
@@ -129,11 +131,37 @@ public final class MailboxPoller {
         return failing ? "failing" : "ok";
     }
 
+    /**
+     * Reads the mailbox now rather than at the next interval (the server said new mail is there):
+     * at once when no poll is under way, else right after the one that is. Loop only.
+     */
+    public void pollNow() {
+        if (stopped) {
+            return;
+        }
+        if (polling) {
+            pollAgain = true;
+            return;
+        }
+        if (next != null) {
+            next.cancel();
+        }
+        startPoll();
+    }
+
     private void schedule(Duration delay) {
         if (stopped) {
             return;
         }
-        next = clock.schedule(delay, () -> mailboxThread.execute(this::poll));
+        next = clock.schedule(delay, this::startPoll);
+    }
+
+    private void startPoll() {
+        if (stopped || polling) {
+            return;
+        }
+        polling = true;
+        mailboxThread.execute(this::poll);
     }
 
     // ---- on the mailbox thread ----
@@ -221,6 +249,13 @@ public final class MailboxPoller {
     }
 
     private void pollDone() {
+        polling = false;
+        if (pollAgain && !failing) {
+            pollAgain = false;
+            startPoll();
+            return;
+        }
+        pollAgain = false;
         Duration wait = interval;
         if (failing) {
             Duration backoff = MailDelivery.backoff(failuresInARow);

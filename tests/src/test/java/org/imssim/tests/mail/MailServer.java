@@ -16,7 +16,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * A real mail server on loopback for end-to-end tests (GreenMail, SMTP and POP3 on free ports),
+ * A real mail server on loopback for end-to-end tests (GreenMail, SMTP, POP3 and IMAP on free ports),
  * with the unit's mailbox and the users' mailboxes, and a way to send command mails as a mail
  * client would.
  */
@@ -31,6 +31,7 @@ public final class MailServer implements AutoCloseable {
         greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3).dynamicPort(),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort(),
         });
         greenMail.start();
         greenMail.setUser(UNIT, UNIT, PASSWORD);
@@ -45,6 +46,21 @@ public final class MailServer implements AutoCloseable {
 
     public int pop3Port() {
         return greenMail.getPop3().getPort();
+    }
+
+    public int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    /** The {@code email:} section of a unit that reads its mailbox over IMAP, polling every {@code pollInterval}. */
+    public String imapEmailConfig(String pollInterval) {
+        return """
+                email:
+                  smtp: {server: 127.0.0.1, port: %d, security: none}
+                  return-address: %s
+                  two-way: {enabled: true, address: %s, protocol: imap, server: 127.0.0.1, port: %d, username: %s,
+                            password: %s, poll-interval: %s}
+                """.formatted(smtpPort(), UNIT, UNIT, imapPort(), UNIT, PASSWORD, pollInterval);
     }
 
     /** The {@code email:} section of a unit configuration that uses this server, polling every second. */
