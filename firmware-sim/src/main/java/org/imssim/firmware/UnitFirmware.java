@@ -10,7 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.imssim.firmware.alarm.AlarmEngine;
 import org.imssim.firmware.alarm.AlarmEvents;
-import org.imssim.firmware.alarm.AlarmListener;
+import org.imssim.firmware.alarm.ScheduleCalendar;
+import org.imssim.firmware.alarm.delivery.AlarmDelivery;
+import org.imssim.firmware.alarm.delivery.AlarmListeners;
+import org.imssim.firmware.alarm.delivery.AlarmMail;
+import org.imssim.firmware.alarm.delivery.Recipients;
 import org.imssim.firmware.command.CommandRegistry;
 import org.imssim.firmware.command.MailCommandHandler;
 import org.imssim.firmware.config.EmailConfig;
@@ -65,6 +69,7 @@ public final class UnitFirmware {
     private final IdleWatcher idle;
     private final Retention retention;
     private final AlarmEngine alarms;
+    private final AlarmDelivery alarmDelivery;
     private boolean started;
 
     /** A unit on {@code loop} with {@code clock}; it takes over {@code store} and closes it when stopped. */
@@ -76,8 +81,6 @@ public final class UnitFirmware {
         this.events = new StoredEventHistory(store, clock::now);
         this.profiles = new Profiles(config.profiles());
         this.hardware = UnitHardware.build(config, loop, clock);
-        this.alarms = new AlarmEngine(hardware, config, clock, AlarmEvents.into(events), new AlarmListener() { });
-        this.status = new StatusReader(config, hardware, alarms::state);
         String name = config.unit().name();
         this.mailOutThread = Executors.newSingleThreadExecutor(daemon("imssim-mail-out-" + name));
         this.mailboxThread = Executors.newSingleThreadExecutor(daemon("imssim-mailbox-" + name));
@@ -85,6 +88,12 @@ public final class UnitFirmware {
         this.mailer = SmtpMailer.isConfigured(email.smtp(), email.returnAddress()) ? new SmtpMailer(email.smtp()) : null;
         this.retention = new Retention(clock, store, config.events().retention());
         this.delivery = new MailDelivery(loop, clock, events, store, mailOutThread, mailer);
+        this.alarmDelivery = new AlarmDelivery(config.delivery(), hardware,
+                new Recipients(config.profiles(), ScheduleCalendar.of(config)), new AlarmMail(config, hardware),
+                delivery::send, this::alarms, clock);
+        this.alarms = new AlarmEngine(hardware, config, clock, AlarmEvents.into(events),
+                AlarmListeners.of(alarmDelivery));
+        this.status = new StatusReader(config, hardware, alarms::state);
         if (email.twoWay().enabled() && Mailbox.isConfigured(email.twoWay())) {
             Set<String> own = new LinkedHashSet<>();
             own.add(email.twoWay().address());
@@ -165,6 +174,7 @@ public final class UnitFirmware {
             started = false;
             retention.stop();
             alarms.stop();
+            alarmDelivery.stop();
             delivery.stop();
             if (poller != null) {
                 poller.stop();
