@@ -43,10 +43,12 @@ public final class MailCommandHandler {
 
     private final UnitFirmware unit;
     private final CommandRegistry commands;
+    private final CommandPassword passwords;
 
     public MailCommandHandler(UnitFirmware unit, CommandRegistry commands) {
         this.unit = unit;
         this.commands = commands;
+        this.passwords = new CommandPassword(unit.config().email().twoWay());
     }
 
     /** Handles {@code mail}; completes with the reply to send, or empty when it gets none. Loop only. */
@@ -80,20 +82,27 @@ public final class MailCommandHandler {
         CompletableFuture<StringBuilder> body = CompletableFuture.completedFuture(new StringBuilder(header));
         for (String line : mail.commandLines()) {
             // Each command starts on the unit's loop, even after one that completed elsewhere (ping).
-            body = body.thenComposeAsync(text -> runOne(context, line).thenApply(answer ->
+            body = body.thenComposeAsync(text -> runOne(context, mail, line).thenApply(answer ->
                     text.append('\n').append("== ").append(line).append(" ==").append('\n').append(answer)), unit.loop());
         }
         return body.thenComposeAsync(text -> reply(to, mail, text.toString()), unit.loop());
     }
 
     /** Runs one command line; always completes with the text for its section. */
-    private CompletionStage<String> runOne(CommandContext context, String line) {
+    private CompletionStage<String> runOne(CommandContext context, CommandMail mail, String line) {
         List<String> words = Arrays.asList(line.trim().split("\\s+"));
         String word = words.get(0);
         Optional<Command> command = commands.find(word);
         if (command.isEmpty()) {
             record(context, line, "unknown command");
             return CompletableFuture.completedFuture("Unknown command \"" + word + "\". Send \"command: help\".");
+        }
+        if (command.get().needsPassword()) {
+            Optional<CommandPassword.Refusal> refusal = passwords.check(context.permissions().profile(), mail);
+            if (refusal.isPresent()) {
+                record(context, line, refusal.get().outcome());
+                return CompletableFuture.completedFuture(refusal.get().sentence());
+            }
         }
         List<String> arguments = words.subList(1, words.size());
         CompletionStage<String> answer;
