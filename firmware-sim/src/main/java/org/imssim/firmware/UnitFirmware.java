@@ -14,6 +14,7 @@ import org.imssim.firmware.alarm.ScheduleCalendar;
 import org.imssim.firmware.alarm.delivery.AlarmDelivery;
 import org.imssim.firmware.alarm.delivery.AlarmListeners;
 import org.imssim.firmware.alarm.delivery.AlarmMail;
+import org.imssim.firmware.alarm.delivery.AlarmResponses;
 import org.imssim.firmware.alarm.delivery.Recipients;
 import org.imssim.firmware.command.CommandRegistry;
 import org.imssim.firmware.command.MailCommandHandler;
@@ -70,6 +71,7 @@ public final class UnitFirmware {
     private final Retention retention;
     private final AlarmEngine alarms;
     private final AlarmDelivery alarmDelivery;
+    private final AlarmResponses alarmResponses;
     private boolean started;
 
     /** A unit on {@code loop} with {@code clock}; it takes over {@code store} and closes it when stopped. */
@@ -88,11 +90,12 @@ public final class UnitFirmware {
         this.mailer = SmtpMailer.isConfigured(email.smtp(), email.returnAddress()) ? new SmtpMailer(email.smtp()) : null;
         this.retention = new Retention(clock, store, config.events().retention());
         this.delivery = new MailDelivery(loop, clock, events, store, mailOutThread, mailer);
+        this.alarmResponses = new AlarmResponses(config, hardware, clock, store, events, loop);
         this.alarmDelivery = new AlarmDelivery(config.delivery(), hardware,
                 new Recipients(config.profiles(), ScheduleCalendar.of(config)), new AlarmMail(config, hardware),
                 delivery::send, this::alarms, clock);
         this.alarms = new AlarmEngine(hardware, config, clock, AlarmEvents.into(events),
-                AlarmListeners.of(alarmDelivery));
+                AlarmListeners.of(alarmResponses, alarmDelivery));
         this.status = new StatusReader(config, hardware, alarms::state);
         if (email.twoWay().enabled() && Mailbox.isConfigured(email.twoWay())) {
             Set<String> own = new LinkedHashSet<>();
@@ -175,6 +178,7 @@ public final class UnitFirmware {
             retention.stop();
             alarms.stop();
             alarmDelivery.stop();
+            alarmResponses.stop();
             delivery.stop();
             if (poller != null) {
                 poller.stop();
