@@ -36,6 +36,7 @@ public final class MailCommandHandler {
 
     static final String NO_COMMAND = "No command: add a line such as \"command: status\".";
     static final String TOO_MANY = "At most " + MAX_COMMANDS + " commands per message; none was run.";
+    static final String RATE_LIMITED = "Too many commands; wait a minute.";
     static final String FAILED = "This command could not be run; the unit's log says why.";
 
     private static final DateTimeFormatter HEADER_TIME =
@@ -43,6 +44,7 @@ public final class MailCommandHandler {
 
     private final UnitFirmware unit;
     private final CommandRegistry commands;
+    private final RateLimits limits = new RateLimits();
     private final CommandPassword passwords;
 
     public MailCommandHandler(UnitFirmware unit, CommandRegistry commands) {
@@ -71,6 +73,18 @@ public final class MailCommandHandler {
         CommandContext context = new CommandContext(unit, new Permissions(profile));
         String header = header(profile);
         String to = contact.get().email();
+        switch (limits.admit(to, mail.commandLines().size(), unit.clock().now())) {
+            case REFUSE_WITH_REPLY -> {
+                unit.events().record("host", EventSource.MAIL, "Rejected mail: " + RejectReason.RATE_LIMIT.text());
+                return reply(to, mail, header + "\n" + RATE_LIMITED);
+            }
+            case REFUSE_SILENTLY -> {
+                return rejected(RejectReason.RATE_LIMIT);
+            }
+            case ADMIT -> {
+                // within the limits
+            }
+        }
         if (mail.commandLines().isEmpty()) {
             event(profile, "(no command)");
             return reply(to, mail, header + "\n" + NO_COMMAND);

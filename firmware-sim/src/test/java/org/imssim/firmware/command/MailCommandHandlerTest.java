@@ -198,6 +198,20 @@ class MailCommandHandlerTest {
     }
 
     @Test
+    void overTheRateLimitOneRefusalThenSilenceUntilTheNextMinute() {
+        fixture.clock().advance(java.time.Duration.ofSeconds(55)); // to 15:05:00, the start of a calendar minute
+        for (int i = 0; i < 20; i++) {
+            assertThat(handle(command("bob", "bob@example.com", "help"))).isPresent();
+        }
+        assertThat(handle(command("bob", "bob@example.com", "help")).orElseThrow().body())
+                .endsWith("for bob\n" + MailCommandHandler.RATE_LIMITED + "\n");
+        assertThat(handle(command("bob", "bob@example.com", "help"))).isEmpty();
+        assertThat(eventTexts()).filteredOn("Rejected mail: rate limit"::equals).hasSize(2);
+        fixture.clock().advance(java.time.Duration.ofMinutes(1));
+        assertThat(handle(command("bob", "bob@example.com", "help"))).isPresent();
+    }
+
+    @Test
     void fromIsNeverUsedToAuthenticate() {
         CommandMail forged = mail("Subject: ims4000\r\n", "username: alice\r\nemail: someone@example.org\r\ncommand: status\r\n");
         assertThat(handle(forged)).isEmpty();
