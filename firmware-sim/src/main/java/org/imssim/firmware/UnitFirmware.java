@@ -20,6 +20,7 @@ import org.imssim.firmware.command.CommandRegistry;
 import org.imssim.firmware.command.MailCommandHandler;
 import org.imssim.firmware.config.EmailConfig;
 import org.imssim.firmware.config.ImsConfig;
+import org.imssim.firmware.config.ProbeMode;
 import org.imssim.firmware.event.EventHistory;
 import org.imssim.firmware.event.EventSource;
 import org.imssim.firmware.event.StoredEventHistory;
@@ -33,6 +34,9 @@ import org.imssim.firmware.mail.ReplyMail;
 import org.imssim.firmware.mail.mailbox.ImapMailbox;
 import org.imssim.firmware.mail.mailbox.Mailbox;
 import org.imssim.firmware.mail.outbound.SmtpMailer;
+import org.imssim.firmware.net.ProbeRunner;
+import org.imssim.firmware.net.SimulatedProbe;
+import org.imssim.firmware.net.SystemProbe;
 import org.imssim.firmware.profile.Profiles;
 import org.imssim.firmware.status.StatusReader;
 import org.imssim.firmware.store.Retention;
@@ -64,6 +68,8 @@ public final class UnitFirmware {
     private final StatusReader status;
     private final ExecutorService mailOutThread;
     private final ExecutorService mailboxThread;
+    private final ExecutorService netThreads;
+    private final ProbeRunner probes;
     private final SmtpMailer mailer;
     private final MailDelivery delivery;
     private final MailboxPoller poller;
@@ -86,6 +92,9 @@ public final class UnitFirmware {
         String name = config.unit().name();
         this.mailOutThread = Executors.newSingleThreadExecutor(daemon("imssim-mail-out-" + name));
         this.mailboxThread = Executors.newSingleThreadExecutor(daemon("imssim-mailbox-" + name));
+        this.netThreads = Executors.newFixedThreadPool(2, daemon("imssim-net-" + name));
+        this.probes = new ProbeRunner(config.network().probe() == ProbeMode.SIMULATED
+                ? new SimulatedProbe(config.network().simulatedHosts()) : new SystemProbe(), netThreads, loop);
         EmailConfig email = config.email();
         this.mailer = SmtpMailer.isConfigured(email.smtp(), email.returnAddress()) ? new SmtpMailer(email.smtp()) : null;
         this.retention = new Retention(clock, store, config.events().retention());
@@ -190,6 +199,7 @@ public final class UnitFirmware {
         }
         shutdown(mailboxThread);
         shutdown(mailOutThread);
+        netThreads.shutdownNow();
         if (mailer != null) {
             mailer.close();
         }
@@ -287,6 +297,11 @@ public final class UnitFirmware {
     /** The per-input alarm state machines (loop only). */
     public AlarmEngine alarms() {
         return alarms;
+    }
+
+    /** Ping and trace, on the unit's network threads (loop only). */
+    public ProbeRunner probes() {
+        return probes;
     }
 
     /** Mail out through the durable outbox. */

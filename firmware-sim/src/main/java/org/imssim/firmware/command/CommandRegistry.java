@@ -35,6 +35,8 @@ public final class CommandRegistry {
     public static CommandRegistry standard() {
         CommandRegistry registry = new CommandRegistry();
         registry.register(new StatusCommand());
+        registry.register(new PingCommand());
+        registry.register(new TraceCommand());
         registry.register(new AckCommand());
         registry.register(new HelpCommand(registry));
         return registry;

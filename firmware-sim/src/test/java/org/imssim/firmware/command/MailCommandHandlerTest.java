@@ -20,6 +20,7 @@ class MailCommandHandlerTest {
               smtp: {server: 127.0.0.1, port: 25}
               return-address: ims@example.com
               two-way: {enabled: true, address: ims@example.com, server: 127.0.0.1, username: ims, password: x}
+            network: {probe: simulated, simulated-hosts: {127.0.0.1: true, 127.0.0.2: false}}
             inputs:
               - {channel: 1, type: temperature, name: Room Temp, low: 50, high: 85, backend: mock, initial: 72}
               - {channel: 2, type: dry-contact, name: Door, backend: mock}
@@ -209,6 +210,29 @@ class MailCommandHandlerTest {
         assertThat(eventTexts()).filteredOn("Rejected mail: rate limit"::equals).hasSize(2);
         fixture.clock().advance(java.time.Duration.ofMinutes(1));
         assertThat(handle(command("bob", "bob@example.com", "help"))).isPresent();
+    }
+
+    @Test
+    void pingAndTraceAnswerFromTheSimulatedNetwork() {
+        CommandReply reply = handle(command("bob", "bob@example.com", "ping 127.0.0.1", "tracert 127.0.0.2",
+                "traceroute 127.0.0.1")).orElseThrow();
+        assertThat(reply.body())
+                .contains("== ping 127.0.0.1 ==\nPING 127.0.0.1 56(84) bytes of data.\n64 bytes from 127.0.0.1: icmp_seq=1")
+                .contains("4 packets transmitted, 4 received, 0% packet loss")
+                .contains("== tracert 127.0.0.2 ==\n 1:  no reply")
+                .contains("== traceroute 127.0.0.1 ==\n 1:  127.0.0.1  0.100ms reached");
+    }
+
+    @Test
+    void injectionInPingAndTraceArgumentsRunsNothing() {
+        CommandReply reply = handle(command("bob", "bob@example.com", "ping 127.0.0.1;id", "ping -f 127.0.0.1",
+                "trace $(id)", "ping", "ping `id`")).orElseThrow();
+        assertThat(reply.body())
+                .contains("== ping 127.0.0.1;id ==\nSyntax: ping <IPv4 address or host name>")
+                .contains("== ping -f 127.0.0.1 ==\nSyntax: ping <IPv4 address or host name>")
+                .contains("== trace $(id) ==\nSyntax: trace <IPv4 address or host name>")
+                .contains("== ping ==\nSyntax: ping")
+                .doesNotContain("packets transmitted");
     }
 
     @Test
