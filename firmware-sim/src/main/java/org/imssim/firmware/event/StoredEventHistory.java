@@ -1,17 +1,24 @@
 package org.imssim.firmware.event;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import org.imssim.firmware.store.Store;
 import org.imssim.firmware.store.StoreWorker;
 import org.imssim.firmware.store.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The durable event history: each event is written by the store thread in the order recorded,
- * and logged. Reads go through the store thread too, after every write recorded before them.
+ * The durable event history: each event is logged at once and written by the store thread in the
+ * order recorded. Events recorded while a write is still queued join it, so a burst (ten commands
+ * in one mail, a pass of deliveries) costs one synced transaction, not one each. Reads go through
+ * the store thread too, after every write recorded before them.
  */
 public final class StoredEventHistory implements EventHistory {
 
@@ -19,6 +26,8 @@ public final class StoredEventHistory implements EventHistory {
 
     private final StoreWorker store;
     private final Supplier<Instant> now;
+    private final Queue<Event> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writeQueued = new AtomicBoolean();
 
     public StoredEventHistory(StoreWorker store, Supplier<Instant> now) {
         this.store = store;
@@ -27,12 +36,27 @@ public final class StoredEventHistory implements EventHistory {
 
     @Override
     public void record(String unit, EventSource source, String text) {
-        Instant time = now.get();
         log.info("Event [{} {}] {}", unit, source.word(), text);
-        store.call(s -> s.events().append(time, unit, source.word(), text)).exceptionally(e -> {
-            log.error("An event could not be stored: {}", text, e);
-            return -1L;
-        });
+        pending.add(new Event(now.get(), unit, source, text));
+        if (writeQueued.compareAndSet(false, true)) {
+            store.call(this::writePending).exceptionally(e -> {
+                log.error("Events could not be stored", e);
+                return 0;
+            });
+        }
+    }
+
+    /** On the store thread: writes every pending event in one transaction. */
+    private int writePending(Store s) {
+        writeQueued.set(false);
+        List<Event> batch = new ArrayList<>();
+        for (Event e = pending.poll(); e != null; e = pending.poll()) {
+            batch.add(e);
+        }
+        if (!batch.isEmpty()) {
+            s.inTransaction(() -> batch.forEach(e -> s.events().append(e.time(), e.unit(), e.source().word(), e.text())));
+        }
+        return batch.size();
     }
 
     @Override
