@@ -27,6 +27,15 @@ public interface AlarmListener {
     }
 
     /**
+     * An occurrence found open in the store when the unit started was taken up again, before its
+     * input is evaluated against its current reading: nothing was sent for it now, and its rounds
+     * go on from {@code round} (the last round sent) with the next one due at {@code nextRound}
+     * (null: none). A resumed occurrence gets this instead of {@link #occurrenceStarted}.
+     */
+    default void occurrenceResumed(Occurrence occurrence, int round, java.time.Instant nextRound) {
+    }
+
+    /**
      * The input came back in range while {@code occurrence} was open (or, for a trouble, the
      * sensor came back). {@code acknowledged} false: it stays open as {@code RTN_UNACKED} and its
      * rounds continue; the return-to-normal mail goes to inform-only contacts. {@code acknowledged}
