@@ -12,7 +12,8 @@ import org.imssim.devices.unit.InputAddress;
  * nested change then arrive before the outer change's {@link #stateChanged}. Every method does
  * nothing by default.
  *
- * <p>Each occurrence gets exactly one {@link #occurrenceStarted}, and its life ends in exactly one
+ * <p>Each occurrence gets exactly one {@link #occurrenceStarted} (or, in a unit started again on
+ * its store, {@link #occurrenceResumed}), and its life ends in exactly one
  * call whose occurrence is no longer open: {@link #returnedToNormal} with {@code acknowledged}
  * true, {@link #acknowledged} of an occurrence that had returned to normal, or {@link #closed}.
  */
