@@ -2,6 +2,7 @@ package org.imssim.firmware;
 
 import io.netty.util.concurrent.EventExecutor;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +42,7 @@ import org.imssim.firmware.profile.Profiles;
 import org.imssim.firmware.status.StatusReader;
 import org.imssim.firmware.store.Retention;
 import org.imssim.firmware.store.StoreWorker;
+import org.imssim.firmware.store.StoredOccurrence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +104,7 @@ public final class UnitFirmware {
         this.alarmResponses = new AlarmResponses(config, hardware, clock, store, events, loop);
         this.alarmDelivery = new AlarmDelivery(config.delivery(), hardware,
                 new Recipients(config.profiles(), ScheduleCalendar.of(config)), new AlarmMail(config, hardware),
-                delivery::send, this::alarms, clock);
+                delivery::send, this::alarms, clock, new StoredOccurrenceJournal(store));
         this.alarms = new AlarmEngine(hardware, config, clock, AlarmEvents.into(events),
                 AlarmListeners.of(alarmResponses, alarmDelivery));
         this.status = new StatusReader(config, hardware, alarms::state);
@@ -143,26 +145,40 @@ public final class UnitFirmware {
                 throw new IllegalStateException("The unit is already started");
             }
             started = true;
-            String source = config.sourceFile() == null ? "(built in)" : config.sourceFile().toString();
-            events.record("host", EventSource.SYSTEM, "Configuration loaded: " + source);
-            events.record("host", EventSource.SYSTEM, config.email().twoWay().requirePassword()
-                    ? "Unit started"
-                    : "Unit started; outlet and ack commands need no password");
-            CompletableFuture<Void> outlets = powerUpOutlets();
-            retention.start();
-            alarms.start();
-            delivery.start();
-            if (poller != null) {
-                poller.start();
-                if (idle != null) {
-                    idle.start();
-                }
-            } else if (config.email().twoWay().enabled()) {
-                log.warn("Two-way e-mail is enabled but email.two-way has no server; the mailbox is not read");
+            return null;
+        }).thenCompose(ignored -> store.call(s -> s.occurrences().open())
+                .exceptionally(failure -> {
+                    log.error("The open alarm occurrences could not be read; none is resumed", failure);
+                    return List.of();
+                }))
+                .thenComposeAsync(this::startOnLoop, loop);
+    }
+
+    /**
+     * The rest of {@link #start()}, on the loop, once the open occurrences are read: they are
+     * resumed before any input is evaluated, and their due rounds go out.
+     */
+    private CompletableFuture<Void> startOnLoop(List<StoredOccurrence> openOccurrences) {
+        String source = config.sourceFile() == null ? "(built in)" : config.sourceFile().toString();
+        events.record("host", EventSource.SYSTEM, "Configuration loaded: " + source);
+        events.record("host", EventSource.SYSTEM, config.email().twoWay().requirePassword()
+                ? "Unit started"
+                : "Unit started; outlet and ack commands need no password");
+        CompletableFuture<Void> outlets = powerUpOutlets();
+        retention.start();
+        alarms.start(openOccurrences);
+        alarmDelivery.resumeRounds();
+        delivery.start();
+        if (poller != null) {
+            poller.start();
+            if (idle != null) {
+                idle.start();
             }
-            log.info("Unit {} started", config.unit().name());
-            return outlets;
-        }).thenCompose(outlets -> outlets);
+        } else if (config.email().twoWay().enabled()) {
+            log.warn("Two-way e-mail is enabled but email.two-way has no server; the mailbox is not read");
+        }
+        log.info("Unit {} started", config.unit().name());
+        return outlets;
     }
 
     private CompletableFuture<Void> powerUpOutlets() {

@@ -42,6 +42,20 @@ final class AcknowledgmentCodes {
         }
     }
 
+    /**
+     * Takes {@code code} again for {@code holder} (an occurrence resumed after a restart), or for
+     * nobody ({@code holder} null: a stored occurrence this engine does not resume keeps its code
+     * taken, and the code acknowledges nothing).
+     *
+     * @throws IllegalStateException when the code is already taken (the store keeps codes unique)
+     */
+    void reserve(String code, InputAlarm holder) {
+        if (taken.containsKey(code)) {
+            throw new IllegalStateException("Acknowledgment code " + code + " is already taken");
+        }
+        taken.put(code, holder);
+    }
+
     /** Frees {@code code}: its occurrence ended. */
     void release(String code) {
         taken.remove(code);

@@ -17,6 +17,7 @@ import org.imssim.firmware.config.ScheduleConfig;
 import org.imssim.firmware.hardware.InputSettings;
 import org.imssim.firmware.hardware.UnitHardware;
 import org.imssim.firmware.loop.UnitClock;
+import org.imssim.firmware.store.StoredOccurrence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,21 @@ public final class AlarmEngine {
      * @throws IllegalStateException when already started (an engine is started once)
      */
     public void start() {
+        start(List.of());
+    }
+
+    /**
+     * Starts as {@link #start()} does, first resuming the occurrences found open in the store
+     * (SPEC §4): each input with one takes its state and occurrence, its code is taken again, and
+     * the listener is told ({@link AlarmListener#occurrenceResumed}); only then is every input
+     * evaluated against its current reading. An occurrence whose input is no longer configured is
+     * {@linkplain AlarmListener#closed closed} ({@link CloseReason#INPUT_REMOVED}) with a log line.
+     * A row that is not an input's, or cannot be read, is left in the store and its code stays taken.
+     *
+     * @param stored the open occurrences as stored, oldest first
+     * @throws IllegalStateException when already started (an engine is started once)
+     */
+    public void start(List<StoredOccurrence> stored) {
         if (started) {
             throw new IllegalStateException("The alarm engine is already started");
         }
@@ -102,6 +118,7 @@ public final class AlarmEngine {
                 anySchedule |= schedule(settings) != null;
             }
         }
+        stored.forEach(this::resume);
         for (InputAlarm alarm : alarms.values()) {
             alarm.start(calendar.isActive(schedule(alarm.settings()), clock.now()));
         }
@@ -109,6 +126,42 @@ public final class AlarmEngine {
             minuteTimer.start();
         }
         LOG.info("Alarm engine watching {} inputs", alarms.size());
+    }
+
+    private void resume(StoredOccurrence row) {
+        InputAddress address;
+        try {
+            address = InputAddress.parse(row.address());
+        } catch (RuntimeException e) {
+            LOG.warn("Stored occurrence {} of {} is not an input's; it is not resumed here", row.id(), row.address());
+            keepCode(row);
+            return;
+        }
+        InputAlarm alarm = alarms.get(address);
+        try {
+            if (alarm == null) {
+                Occurrence gone = StoredOccurrences.fromStored(row, address, "", row.address()).ended(AlarmState.NOT_IN_USE);
+                LOG.info("Open occurrence {} (code {}) of {} closed: that input is no longer in the configuration",
+                        row.id(), row.code(), row.address());
+                context.listener().closed(gone, CloseReason.INPUT_REMOVED);
+                return;
+            }
+            Occurrence occurrence = StoredOccurrences.fromStored(row, address, alarm.unitName(), alarm.input().name());
+            alarm.resume(occurrence);
+            LOG.info("Resumed {} (round {}, next {})", occurrence, row.round(), row.nextRound());
+            context.listener().occurrenceResumed(occurrence, row.round(), row.nextRound());
+        } catch (RuntimeException e) {
+            LOG.error("Stored occurrence {} of {} could not be resumed", row.id(), row.address(), e);
+            keepCode(row);
+        }
+    }
+
+    private void keepCode(StoredOccurrence row) {
+        try {
+            context.codes().reserve(row.code(), null);
+        } catch (IllegalStateException e) {
+            LOG.warn("Stored occurrence {} shares its code with another", row.id());
+        }
     }
 
     /**

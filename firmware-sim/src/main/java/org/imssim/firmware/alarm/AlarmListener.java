@@ -12,7 +12,8 @@ import org.imssim.devices.unit.InputAddress;
  * nested change then arrive before the outer change's {@link #stateChanged}. Every method does
  * nothing by default.
  *
- * <p>Each occurrence gets exactly one {@link #occurrenceStarted}, and its life ends in exactly one
+ * <p>Each occurrence gets exactly one {@link #occurrenceStarted} (or, in a unit started again on
+ * its store, {@link #occurrenceResumed}), and its life ends in exactly one
  * call whose occurrence is no longer open: {@link #returnedToNormal} with {@code acknowledged}
  * true, {@link #acknowledged} of an occurrence that had returned to normal, or {@link #closed}.
  */
@@ -24,6 +25,15 @@ public interface AlarmListener {
      * {@linkplain #closed closed} with {@link CloseReason#REARMED} just before.
      */
     default void occurrenceStarted(Occurrence occurrence, StartReason reason) {
+    }
+
+    /**
+     * An occurrence found open in the store when the unit started was taken up again, before its
+     * input is evaluated against its current reading: nothing was sent for it now, and its rounds
+     * go on from {@code round} (the last round sent) with the next one due at {@code nextRound}
+     * (null: none). A resumed occurrence gets this instead of {@link #occurrenceStarted}.
+     */
+    default void occurrenceResumed(Occurrence occurrence, int round, java.time.Instant nextRound) {
     }
 
     /**

@@ -17,7 +17,12 @@ public enum CloseReason {
      * The acknowledged occurrence was re-armed: a new occurrence with a new code replaces it. No
      * {@code Alarm closed} event; the event is {@code Alarm re-armed: <name>}.
      */
-    REARMED(null);
+    REARMED(null),
+    /**
+     * Found open in the store at start, but its input is no longer in the configuration: it is
+     * closed with a log line (there is no input to record an event under).
+     */
+    INPUT_REMOVED(null);
 
     private final String eventWords;
 

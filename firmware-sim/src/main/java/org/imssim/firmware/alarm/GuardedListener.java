@@ -21,6 +21,11 @@ final class GuardedListener implements AlarmListener {
     }
 
     @Override
+    public void occurrenceResumed(Occurrence occurrence, int round, java.time.Instant nextRound) {
+        guard(() -> listener.occurrenceResumed(occurrence, round, nextRound), occurrence);
+    }
+
+    @Override
     public void returnedToNormal(Occurrence occurrence, boolean acknowledged) {
         guard(() -> listener.returnedToNormal(occurrence, acknowledged), occurrence);
     }

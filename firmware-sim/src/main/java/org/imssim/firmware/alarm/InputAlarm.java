@@ -65,13 +65,52 @@ final class InputAlarm {
         this.enabled = settings.enabled();
     }
 
-    /** Starts following the input, watched or not as {@code inSchedule} and the settings say. */
+    /**
+     * Takes up {@code stored}, an occurrence of this input found open in the store at start, before
+     * {@link #start}: the input takes its state, and its code is taken again.
+     */
+    void resume(Occurrence stored) {
+        if (occurrence != null) {
+            throw new IllegalStateException("Input " + input.address() + " already has an open occurrence");
+        }
+        context.codes().reserve(stored.code(), this);
+        occurrence = stored;
+        state = stored.state();
+    }
+
+    /**
+     * Starts following the input, watched or not as {@code inSchedule} and the settings say. A
+     * resumed occurrence goes on from its state as the normal transitions say: back in range while
+     * {@code ALARM_UNACKED} is {@code RTN_UNACKED}, and so on; on an input no longer watched it is
+     * closed; an acknowledged one's reset time runs from its acknowledgment.
+     */
     void start(boolean inSchedule) {
         this.inSchedule = inSchedule;
         input.reading().ifPresent(this::see);
         subscription = input.onChange(this::inputChanged);
         if (watching()) {
             evaluate();
+            continueResetTime();
+        } else if (occurrence != null) {
+            AlarmState before = state;
+            close(enabled ? CloseReason.OUTSIDE_SCHEDULE : CloseReason.INPUT_DISABLED, AlarmState.NORMAL);
+            state = AlarmState.NORMAL;
+            changed(before);
+        }
+    }
+
+    /** A resumed {@code ALARM_ACKED}: its reset time counts from its acknowledgment, before the restart. */
+    private void continueResetTime() {
+        if (state != AlarmState.ALARM_ACKED || resetTimer != null || resetTime.isZero() || resetTime.isNegative()) {
+            return;
+        }
+        Duration left = occurrence.acknowledgment()
+                .map(a -> Duration.between(context.clock().now(), a.at().plus(resetTime)))
+                .orElse(resetTime);
+        if (left.isNegative() || left.isZero()) {
+            resetTimeEnded();
+        } else {
+            resetTimer = context.clock().schedule(left, this::resetTimeEnded);
         }
     }
 
@@ -82,6 +121,10 @@ final class InputAlarm {
             subscription = null;
         }
         cancelTimers();
+    }
+
+    String unitName() {
+        return unitName;
     }
 
     Input input() {

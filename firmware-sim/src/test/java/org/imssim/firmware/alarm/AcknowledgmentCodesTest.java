@@ -1,6 +1,7 @@
 package org.imssim.firmware.alarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -24,6 +25,16 @@ class AcknowledgmentCodesTest {
         assertThat(codes.issue(null)).isEqualTo("00000123");
         codes.release("00000007");
         assertThat(codes.issue(null)).isEqualTo("00000007");
+    }
+
+    @Test
+    void aCodeReservedForAResumedOccurrenceIsNotIssuedAndCannotBeReservedTwice() {
+        AcknowledgmentCodes codes = new AcknowledgmentCodes(new ScriptedRandom(5, 6));
+
+        codes.reserve("00000005", null);
+        assertThat(codes.issue(null)).isEqualTo("00000006");
+        assertThatThrownBy(() -> codes.reserve("00000006", null)).isInstanceOf(IllegalStateException.class);
+        assertThat(codes.holder("00000005")).isEmpty();
     }
 
     @Test

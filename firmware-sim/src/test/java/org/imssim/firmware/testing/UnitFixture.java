@@ -21,7 +21,7 @@ public final class UnitFixture implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-11-29T15:04:05Z");
 
     private final EventExecutor loop = new DefaultEventExecutor();
-    private final VirtualClock clock = new VirtualClock(loop, START);
+    private final VirtualClock clock;
     private final UnitFirmware unit;
     private final StoreWorker store;
 
@@ -29,7 +29,8 @@ public final class UnitFixture implements AutoCloseable {
     /** Whether the storage is this fixture's own temporary folder, deleted at close. */
     private final boolean ownStorage;
 
-    private UnitFixture(ImsConfig config, Path storage) {
+    private UnitFixture(ImsConfig config, Path storage, Instant start) {
+        this.clock = new VirtualClock(loop, start);
         this.ownStorage = storage == null;
         try {
             this.storage = ownStorage ? java.nio.file.Files.createTempDirectory("imssim-unit-") : storage;
@@ -43,7 +44,7 @@ public final class UnitFixture implements AutoCloseable {
 
     /** A started unit with this configuration; environment variables come from {@code env}. */
     public static UnitFixture start(String yaml, Map<String, String> env) {
-        return new UnitFixture(load(yaml, env), null);
+        return new UnitFixture(load(yaml, env), null, START);
     }
 
     /**
@@ -51,7 +52,20 @@ public final class UnitFixture implements AutoCloseable {
      * the test through {@link org.imssim.firmware.store.Store}, left there) and which is kept at close.
      */
     public static UnitFixture startOn(Path storage, String yaml) {
-        return new UnitFixture(load(yaml, Map.of()), storage);
+        return startOn(storage, yaml, START);
+    }
+
+    /**
+     * As {@link #startOn(Path, String)}, with the clock starting at {@code start}: a restart later
+     * than an earlier run's clock models the time the unit was down.
+     */
+    public static UnitFixture startOn(Path storage, String yaml, Instant start) {
+        return startOn(storage, yaml, Map.of(), start);
+    }
+
+    /** As {@link #startOn(Path, String, Instant)}, with environment variables from {@code env}. */
+    public static UnitFixture startOn(Path storage, String yaml, Map<String, String> env, Instant start) {
+        return new UnitFixture(load(yaml, env), storage, start);
     }
 
     public static UnitFixture start(String yaml) {

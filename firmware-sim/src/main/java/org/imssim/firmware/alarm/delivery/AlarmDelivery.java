@@ -2,6 +2,7 @@ package org.imssim.firmware.alarm.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.imssim.devices.unit.InputAddress;
 import org.imssim.firmware.alarm.Acknowledgment;
 import org.imssim.firmware.alarm.AlarmEngine;
 import org.imssim.firmware.alarm.AlarmListener;
@@ -17,6 +19,7 @@ import org.imssim.firmware.alarm.AlarmState;
 import org.imssim.firmware.alarm.CloseReason;
 import org.imssim.firmware.alarm.Occurrence;
 import org.imssim.firmware.alarm.StartReason;
+import org.imssim.firmware.alarm.StoredOccurrences;
 import org.imssim.firmware.alarm.UnitAcknowledgment;
 import org.imssim.firmware.config.DeliveryConfig;
 import org.imssim.firmware.config.InputConfig;
@@ -52,7 +55,12 @@ import org.slf4j.LoggerFactory;
  * when its mail was handed to the outbox. Loop-confined, like the engine that calls it; the engine
  * is reached through a supplier because the engine is built with this listener.
  *
- * <p>Not yet: the rounds of open occurrences are not stored, so a restart does not resume them.
+ * <p>Every open occurrence is kept in the {@link OccurrenceJournal} at each change (started, round
+ * sent, acknowledged, back in range, out of range again), with its last round and when its next
+ * round (or the unit's own acknowledgment) is due, and removed when its life ends. After a
+ * restart, {@link #occurrenceResumed} takes up the rounds of a resumed occurrence and
+ * {@link #resumeRounds()} sends its next round when it is due, at once if that time passed while
+ * the unit was down; a round already sent is never sent again.
  */
 public final class AlarmDelivery implements AlarmListener {
 
@@ -66,6 +74,11 @@ public final class AlarmDelivery implements AlarmListener {
     private final AlarmMail mails;
     private final Function<NewMail, CompletableFuture<?>> outbox;
     private final Supplier<AlarmEngine> engine;
+    private final OccurrenceJournal journal;
+    /** The last round sent of each open occurrence, by id. */
+    private final Map<String, Integer> rounds = new HashMap<>();
+    /** Resumed occurrences whose next round waits for {@link #resumeRounds()}. */
+    private final List<Calling> resumed = new ArrayList<>();
     /** The occurrences being called, by id. */
     private final Map<String, Calling> calling = new HashMap<>();
     private boolean stopped;
@@ -82,6 +95,14 @@ public final class AlarmDelivery implements AlarmListener {
      */
     public AlarmDelivery(DeliveryConfig delivery, UnitHardware hardware, Recipients recipients, AlarmMail mails,
                          Function<NewMail, CompletableFuture<?>> outbox, Supplier<AlarmEngine> engine, UnitClock clock) {
+        this(delivery, hardware, recipients, mails, outbox, engine, clock, OccurrenceJournal.NONE);
+    }
+
+    /** As above, keeping the open occurrences in {@code journal}. */
+    public AlarmDelivery(DeliveryConfig delivery, UnitHardware hardware, Recipients recipients, AlarmMail mails,
+                         Function<NewMail, CompletableFuture<?>> outbox, Supplier<AlarmEngine> engine, UnitClock clock,
+                         OccurrenceJournal journal) {
+        this.journal = Objects.requireNonNull(journal, "journal");
         this.intercallDelay = delivery.intercallDelay();
         this.maxRounds = delivery.maxRounds();
         this.hardware = Objects.requireNonNull(hardware, "hardware");
@@ -97,6 +118,7 @@ public final class AlarmDelivery implements AlarmListener {
         stopped = true;
         calling.values().forEach(Calling::cancel);
         calling.clear();
+        resumed.clear();
     }
 
     /** How many occurrences are being called now (for tests and status). */
@@ -113,28 +135,76 @@ public final class AlarmDelivery implements AlarmListener {
         calling.put(occurrence.id(), call);
         List<Recipient> round1 = recipients.ofRound(occurrence, clock.now(), false);
         send(round1, to -> mails.alarm(occurrence, to, 1, maxRounds, false, clock.now()));
+        rounds.put(occurrence.id(), 1);
         if (round1.stream().noneMatch(Recipient::untilAcknowledged)) {
+            // stored by acknowledged(), which this calls
             engine.get().acknowledgeByUnit(occurrence.id(), UnitAcknowledgment.NO_UNTIL_ACKNOWLEDGED_CONTACT);
             endCalling(occurrence.id());
             return;
         }
         call.schedule();
+        persist(occurrence);
+    }
+
+    @Override
+    public void occurrenceResumed(Occurrence occurrence, int round, Instant nextRound) {
+        if (stopped) {
+            return;
+        }
+        rounds.put(occurrence.id(), round);
+        if (!occurrence.isAcknowledgeable()) {
+            return;
+        }
+        Calling call = new Calling(occurrence);
+        call.round = round;
+        call.due = nextRound == null ? clock.now() : nextRound;
+        calling.put(occurrence.id(), call);
+        resumed.add(call);
+    }
+
+    /**
+     * After the engine resumed the stored occurrences and evaluated the inputs: each resumed
+     * occurrence still being called gets its next round (or the unit's own acknowledgment) at its
+     * stored time, at once when that time passed while the unit was down.
+     */
+    public void resumeRounds() {
+        List<Calling> due = List.copyOf(resumed);
+        resumed.clear();
+        for (Calling call : due) {
+            if (!stopped && calling.get(call.started.id()) == call) {
+                call.resumeAt(call.due);
+            }
+        }
     }
 
     @Override
     public void acknowledged(Occurrence occurrence, Acknowledgment by) {
         endCalling(occurrence.id());
+        if (occurrence.isOpen()) {
+            persist(occurrence);
+        } else {
+            forget(occurrence.id());
+        }
     }
 
     @Override
     public void closed(Occurrence occurrence, CloseReason why) {
         endCalling(occurrence.id());
+        forget(occurrence.id());
+    }
+
+    @Override
+    public void stateChanged(InputAddress address, AlarmState previous, AlarmState current) {
+        engine.get().occurrence(address).ifPresent(this::persist);
     }
 
     @Override
     public void returnedToNormal(Occurrence occurrence, boolean acknowledged) {
         if (!occurrence.isOpen()) {
             endCalling(occurrence.id());
+            forget(occurrence.id());
+        } else {
+            persist(occurrence);
         }
         if (stopped || !returnToNormalMail(occurrence)) {
             return;
@@ -159,6 +229,23 @@ public final class AlarmDelivery implements AlarmListener {
         }
     }
 
+    /** Stores the open occurrence with its last round and next round's time. */
+    private void persist(Occurrence occurrence) {
+        if (stopped || !occurrence.isOpen()) {
+            return;
+        }
+        Calling call = calling.get(occurrence.id());
+        journal.save(StoredOccurrences.toStored(occurrence, rounds.getOrDefault(occurrence.id(), 0),
+                call == null ? null : call.due));
+    }
+
+    private void forget(String occurrenceId) {
+        rounds.remove(occurrenceId);
+        if (!stopped) {
+            journal.remove(occurrenceId);
+        }
+    }
+
     private void send(List<Recipient> to, Function<Recipient, NewMail> mail) {
         for (Recipient recipient : to) {
             NewMail m = mail.apply(recipient);
@@ -174,6 +261,8 @@ public final class AlarmDelivery implements AlarmListener {
     private final class Calling {
         private final Occurrence started;
         private int round = 1;
+        /** When the next round or the unit's own acknowledgment is due. */
+        private Instant due;
         private TimerHandle timer;
 
         Calling(Occurrence started) {
@@ -182,7 +271,19 @@ public final class AlarmDelivery implements AlarmListener {
 
         /** After the last round: the unit's own acknowledgment; before: the next round. */
         void schedule() {
+            due = clock.now().plus(intercallDelay);
             timer = clock.schedule(intercallDelay, this::due);
+        }
+
+        /** Resumed: what comes next is due at {@code at}; now if that has passed. */
+        void resumeAt(Instant at) {
+            Duration left = Duration.between(clock.now(), at);
+            if (left.isNegative() || left.isZero()) {
+                due();
+            } else {
+                due = at;
+                timer = clock.schedule(left, this::due);
+            }
         }
 
         void cancel() {
@@ -209,11 +310,13 @@ public final class AlarmDelivery implements AlarmListener {
                 return;
             }
             round++;
+            rounds.put(started.id(), round);
             int thisRound = round;
             boolean backInRange = now.get().state() == AlarmState.RTN_UNACKED;
             send(recipients.ofRound(now.get(), clock.now(), true),
                     to -> mails.alarm(now.get(), to, thisRound, maxRounds, backInRange, clock.now()));
             schedule();
+            persist(now.get());
         }
     }
 }

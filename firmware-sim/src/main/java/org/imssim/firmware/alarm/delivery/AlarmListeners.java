@@ -37,6 +37,11 @@ public final class AlarmListeners implements AlarmListener {
     }
 
     @Override
+    public void occurrenceResumed(Occurrence occurrence, int round, java.time.Instant nextRound) {
+        each(l -> l.occurrenceResumed(occurrence, round, nextRound));
+    }
+
+    @Override
     public void returnedToNormal(Occurrence occurrence, boolean acknowledged) {
         each(l -> l.returnedToNormal(occurrence, acknowledged));
     }

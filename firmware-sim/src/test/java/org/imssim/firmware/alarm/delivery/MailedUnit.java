@@ -39,26 +39,54 @@ final class MailedUnit implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     private final NoDelayGreenMail greenMail;
-    private final UnitFixture fixture;
+    private UnitFixture fixture;
+    /** The storage of a unit that can be restarted on it; null for a fixture's own. */
+    private final java.nio.file.Path storage;
 
     /**
      * Starts the mail server, then the unit with {@code yaml}, in which {@code %SMTP%} and
      * {@code %POP3%} stand for the server's ports.
      */
     MailedUnit(String yaml) {
+        this(yaml, null);
+    }
+
+    /**
+     * As {@link #MailedUnit(String)}, with the unit on {@code storage} (the caller's), so that
+     * {@link #restart} can start it again on what it stored.
+     */
+    MailedUnit(String yaml, java.nio.file.Path storage) {
+        this.storage = storage;
         greenMail = new NoDelayGreenMail(ServerSetup.PROTOCOL_SMTP, ServerSetup.PROTOCOL_POP3);
         greenMail.start();
         greenMail.setUser(UNIT, UNIT, MAILBOX_PASSWORD);
         UnitFixture started;
         try {
-            started = UnitFixture.start(yaml
-                    .replace("%SMTP%", Integer.toString(greenMail.port(ServerSetup.PROTOCOL_SMTP)))
-                    .replace("%POP3%", Integer.toString(greenMail.port(ServerSetup.PROTOCOL_POP3))));
+            started = storage == null ? UnitFixture.start(ports(yaml))
+                    : UnitFixture.startOn(storage, ports(yaml), UnitFixture.START);
         } catch (RuntimeException e) {
             greenMail.stop();
             throw e;
         }
         fixture = started;
+    }
+
+    private String ports(String yaml) {
+        return yaml.replace("%SMTP%", Integer.toString(greenMail.port(ServerSetup.PROTOCOL_SMTP)))
+                .replace("%POP3%", Integer.toString(greenMail.port(ServerSetup.PROTOCOL_POP3)));
+    }
+
+    /**
+     * Stops the unit and starts it again on the same storage with {@code yaml} (the mail server
+     * keeps running), its clock starting at {@code at}: the time between the old clock's now and
+     * {@code at} is the time the unit was down.
+     */
+    void restart(String yaml, java.time.Instant at) {
+        if (storage == null) {
+            throw new IllegalStateException("Only a unit on the caller's storage can be restarted");
+        }
+        fixture.close();
+        fixture = UnitFixture.startOn(storage, ports(yaml), at);
     }
 
     /** The {@code email:} section for this server, two-way on, polling every second of the unit's clock. */
