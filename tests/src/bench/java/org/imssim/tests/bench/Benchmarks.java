@@ -34,6 +34,9 @@ public final class Benchmarks {
         if (only.isEmpty() || only.contains("outbox")) {
             sections.add(new OutboxBenchmark(out).run());
         }
+        if (only.isEmpty() || only.contains("alarm")) {
+            sections.add(new AlarmLatencyBenchmark(out).run());
+        }
         String report = String.join("\n", sections);
         Files.writeString(out.resolve("results.md"), report);
         System.out.println(report);
