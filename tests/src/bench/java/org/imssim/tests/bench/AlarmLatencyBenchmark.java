@@ -152,7 +152,7 @@ final class AlarmLatencyBenchmark {
         boolean p99Met = fromOpen.p99() < 25;
         boolean p50Met = fromOpen.p50() <= 1.5 * newConn.p50();
         return "## Alarm latency: end of recognition time → SMTP server accepted (issue B)\n\n"
-                + "`mvn -B -Pbench -pl tests -am -DskipTests verify -Dbench.only=alarm` (" + ALARMS
+                + "`BENCH_ONLY=alarm mvn -B -Pbench -pl tests -am -DskipTests verify` (" + ALARMS
                 + " alarms and as many sends of each baseline, in interleaved blocks of " + BLOCK
                 + ", after a warm-up of " + WARMUP + " of each; " + GAP_MS + " ms pause before each; server: "
                 + "GreenMail SMTP with TCP_NODELAY on 127.0.0.1; message " + alarmBytes + " bytes from the unit, "
