@@ -1,0 +1,78 @@
+package org.imssim.tests.bench;
+
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpServer;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.FolderListener;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Map;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * GreenMail SMTP on 127.0.0.1 (free port) that sets TCP_NODELAY on the sockets it accepts, so
+ * that its line-at-a-time multi-line replies (EHLO) do not wait ≈ 40 ms for a delayed ACK
+ * (DEPENDENCIES.md §7). The same idea as firmware-sim's test helper {@code NoDelayGreenMail},
+ * which the bench sources cannot use.
+ *
+ * <p>{@link #onDelivered} reports each mail as the server stores it in a user's inbox: GreenMail
+ * stores it while handling DATA, before it answers {@code 250}, so that moment is the server's
+ * acceptance (give or take the reply's write).
+ */
+final class NoDelaySmtp extends GreenMail {
+
+    NoDelaySmtp() {
+        super(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    int port() {
+        return getSmtp().getPort();
+    }
+
+    @Override
+    protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
+        return Map.of(ServerSetup.PROTOCOL_SMTP, new SmtpServer(config[0], managers) {
+            @Override
+            protected void handleClientSocket(Socket socket) throws SocketException {
+                socket.setTcpNoDelay(true);
+                super.handleClientSocket(socket);
+            }
+        });
+    }
+
+    /**
+     * Creates the user {@code address} and calls {@code delivered} on the server's connection
+     * thread each time a mail lands in its inbox. Keep it short.
+     */
+    void onDelivered(String address, Consumer<Arrival> delivered) throws FolderException {
+        GreenMailUser user = setUser(address, address, "secret");
+        getManagers().getImapHostManager().getInbox(user).addListener(new FolderListener() {
+            @Override
+            public void added(int msn) {
+                delivered.accept(new Arrival(System.nanoTime(), Instant.now()));
+            }
+
+            @Override
+            public void expunged(int msn) {
+            }
+
+            @Override
+            public void flagsUpdated(int msn, Flags flags, Long uid) {
+            }
+
+            @Override
+            public void mailboxDeleted() {
+            }
+        });
+    }
+
+    /** When the server stored a mail: {@link System#nanoTime()} and the wall clock. */
+    record Arrival(long nanos, Instant wall) {
+    }
+}
