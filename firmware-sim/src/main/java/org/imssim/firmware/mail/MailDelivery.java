@@ -54,6 +54,8 @@ public final class MailDelivery {
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
     static final Duration MAX_AGE = Duration.ofHours(24);
+    /** How long the SMTP connection is kept open after the outbox empties. */
+    static final Duration KEEP_IDLE = Duration.ofSeconds(30);
     private static final int BATCH = 25;
 
     private final EventExecutor loop;
@@ -71,6 +73,9 @@ public final class MailDelivery {
     private int failuresInARow;
     private Instant heldBackUntil = Instant.MIN;
     private TimerHandle wake;
+    private TimerHandle idleClose;
+    /** Passes that used the kept connection; mail-out thread only. */
+    private long passesSent;
     private long pending;
     private Instant oldest;
     private int troubledPassesInARow;
@@ -103,6 +108,9 @@ public final class MailDelivery {
         stopped = true;
         if (wake != null) {
             wake.cancel();
+        }
+        if (idleClose != null) {
+            idleClose.cancel();
         }
     }
 
@@ -206,16 +214,40 @@ public final class MailDelivery {
         }
     }
 
-    /** The kept SMTP connection serves a busy outbox; an empty one lets it go. */
+    /**
+     * The kept SMTP connection serves the next mail without a new handshake (an alarm's mail is
+     * sent about twice as fast); once the outbox has stayed empty for {@link #KEEP_IDLE} it is let
+     * go, so the unit does not hold a connection the server would drop anyway.
+     */
     private void releaseIdleConnection() {
-        if (mailer != null && mailer.isConnectionKept()) {
-            try {
-                if (store.call(s -> s.outbox().pending()).join() == 0) {
-                    mailer.close();
-                }
-            } catch (RuntimeException e) {
+        if (mailer == null || !mailer.isConnectionKept()) {
+            return;
+        }
+        long pass = ++passesSent;
+        onLoop(() -> {
+            if (idleClose != null) {
+                idleClose.cancel();
+            }
+            idleClose = clock.scheduleHousekeeping(KEEP_IDLE, () -> mailThread.execute(() -> closeIfIdleSince(pass)));
+        });
+    }
+
+    /** Whether an SMTP connection is kept open now (tests). */
+    boolean connectionKept() {
+        return mailer != null && mailer.isConnectionKept();
+    }
+
+    /** On the mail-out thread: closes the kept connection when no pass ran since {@code pass} and nothing waits. */
+    private void closeIfIdleSince(long pass) {
+        if (pass != passesSent || !mailer.isConnectionKept()) {
+            return;
+        }
+        try {
+            if (store.call(s -> s.outbox().pending()).join() == 0) {
                 mailer.close();
             }
+        } catch (RuntimeException e) {
+            mailer.close();
         }
     }
 
