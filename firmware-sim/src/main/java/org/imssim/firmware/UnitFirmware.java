@@ -88,7 +88,7 @@ public final class UnitFirmware {
         this.loop = loop;
         this.clock = clock;
         this.store = store;
-        this.events = new StoredEventHistory(store, clock::now);
+        this.events = new StoredEventHistory(store, clock::now, loop);
         this.profiles = new Profiles(config.profiles());
         this.hardware = UnitHardware.build(config, loop, clock);
         String name = config.unit().name();
@@ -223,6 +223,8 @@ public final class UnitFirmware {
             hardware.close();
             return null;
         }).join();
+        // Events recorded until now are handed to the store by tasks already on the loop.
+        onLoopLater(() -> null).join();
         store.close();
         log.info("Unit {} stopped", config.unit().name());
     }

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletionStage;
@@ -16,9 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The durable event history: each event is logged at once and written by the store thread in the
- * order recorded. Events recorded while a write is still queued join it, so a burst (ten commands
- * in one mail, a pass of deliveries) costs one synced transaction, not one each. Reads go through
- * the store thread too, after every write recorded before them.
+ * order recorded. The write is handed to the store at the end of the loop's current task, and
+ * events recorded until it runs join it: a burst (ten commands in one mail, a pass of deliveries)
+ * costs one synced transaction, and the mail an alarm sends is stored before the event that tells
+ * of it, so it goes out one commit sooner. Reads go the same way, after every write recorded
+ * before them.
  */
 public final class StoredEventHistory implements EventHistory {
 
@@ -29,9 +34,13 @@ public final class StoredEventHistory implements EventHistory {
     private final Queue<Event> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writeQueued = new AtomicBoolean();
 
-    public StoredEventHistory(StoreWorker store, Supplier<Instant> now) {
+    private final Executor loop;
+
+    /** @param loop the unit's event loop, on which {@link #record} is called */
+    public StoredEventHistory(StoreWorker store, Supplier<Instant> now, Executor loop) {
         this.store = store;
         this.now = now;
+        this.loop = loop;
     }
 
     @Override
@@ -39,10 +48,18 @@ public final class StoredEventHistory implements EventHistory {
         log.info("Event [{} {}] {}", unit, source.word(), text);
         pending.add(new Event(now.get(), unit, source, text));
         if (writeQueued.compareAndSet(false, true)) {
+            loop.execute(this::flush);
+        }
+    }
+
+    private void flush() {
+        try {
             store.call(this::writePending).exceptionally(e -> {
                 log.error("Events could not be stored", e);
                 return 0;
             });
+        } catch (RejectedExecutionException e) {
+            log.warn("The store is closed; {} events were logged but not stored", pending.size());
         }
     }
 
@@ -61,8 +78,10 @@ public final class StoredEventHistory implements EventHistory {
 
     @Override
     public CompletionStage<List<Event>> newest(int limit) {
-        return store.call(s -> s.events().newest(limit)).thenApply(stored -> stored.stream()
-                .map(StoredEventHistory::event).toList());
+        // Through the loop, so that it reaches the store after the writes of events recorded before it.
+        return CompletableFuture.supplyAsync(() -> store.call(s -> s.events().newest(limit)), loop)
+                .thenCompose(stage -> stage)
+                .thenApply(stored -> stored.stream().map(StoredEventHistory::event).toList());
     }
 
     private static Event event(StoredEvent e) {

@@ -107,7 +107,7 @@ final class OutboxBenchmark {
         SmtpMailer mailer = new SmtpMailer(new SmtpConfig("127.0.0.1", mail.getSmtp().getPort(), Security.NONE,
                 null, null, Trust.SYSTEM));
         SystemUnitClock clock = new SystemUnitClock(loop);
-        MailDelivery delivery = new MailDelivery(loop, clock, new StoredEventHistory(store, clock::now), store,
+        MailDelivery delivery = new MailDelivery(loop, clock, new StoredEventHistory(store, clock::now, loop), store,
                 mailThread, mailer);
         try {
             loop.submit(delivery::start).sync();
