@@ -38,6 +38,9 @@ public final class Benchmarks {
         if (only.isEmpty() || only.contains("alarm")) {
             sections.add(new AlarmLatencyBenchmark(out).run());
         }
+        if (only.isEmpty() || only.contains("commands")) {
+            sections.add(new CommandBenchmark(out).run());
+        }
         String report = String.join("\n", sections);
         Files.writeString(out.resolve("results.md"), report);
         System.out.println(report);

@@ -31,19 +31,44 @@ final class NoDelaySmtp extends GreenMail {
         super(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 
+    /** SMTP with TCP_NODELAY and, beside it, GreenMail's own IMAP on the same mailboxes. */
+    static NoDelaySmtp withImap() {
+        return new NoDelaySmtp(new ServerSetup[] {
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+        });
+    }
+
+    private NoDelaySmtp(ServerSetup[] setups) {
+        super(setups);
+    }
+
+    int imapPort() {
+        return getImap().getPort();
+    }
+
     int port() {
         return getSmtp().getPort();
     }
 
     @Override
     protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
-        return Map.of(ServerSetup.PROTOCOL_SMTP, new SmtpServer(config[0], managers) {
-            @Override
-            protected void handleClientSocket(Socket socket) throws SocketException {
-                socket.setTcpNoDelay(true);
-                super.handleClientSocket(socket);
+        Map<String, AbstractServer> services = new java.util.HashMap<>();
+        for (ServerSetup setup : config) {
+            if (ServerSetup.PROTOCOL_IMAP.equals(setup.getProtocol())) {
+                // GreenMail's IMAP server class is final: it keeps Nagle's algorithm (say so with its figures).
+                services.put(ServerSetup.PROTOCOL_IMAP, new com.icegreen.greenmail.imap.ImapServer(setup, managers));
+            } else {
+                services.put(ServerSetup.PROTOCOL_SMTP, new SmtpServer(setup, managers) {
+                    @Override
+                    protected void handleClientSocket(Socket socket) throws SocketException {
+                        socket.setTcpNoDelay(true);
+                        super.handleClientSocket(socket);
+                    }
+                });
             }
-        });
+        }
+        return services;
     }
 
     /**

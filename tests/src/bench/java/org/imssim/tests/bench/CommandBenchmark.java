@@ -1,0 +1,261 @@
+package org.imssim.tests.bench;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.imssim.firmware.Firmware;
+import org.imssim.firmware.config.ConfigLoader;
+import org.imssim.firmware.config.ConfigResult;
+import org.imssim.firmware.mail.inbound.CommandMailReader;
+
+/**
+ * Two-way e-mail (issue D): command latency with IMAP IDLE (the command mail stored in the unit's
+ * mailbox → the reply stored in the sender's), commands per second through the whole path beside a
+ * bare mail round trip done by a plain Jakarta Mail client in the same run, and the reader alone,
+ * messages per second by shape. The unit's rate limits (100 replies per hour) cap each unit at 100
+ * commands, so each part uses a fresh unit and 100 commands from five addresses.
+ */
+final class CommandBenchmark {
+
+    private static final int COMMANDS = 100;
+    private static final List<String> USERS = List.of("u1", "u2", "u3", "u4", "u5");
+    private static final String UNIT = "ims@example.com";
+
+    private final Path out;
+
+    CommandBenchmark(Path out) {
+        this.out = out;
+    }
+
+    String run() throws Exception {
+        Stats idle = idleLatency();
+        double unitRate = unitThroughput();
+        double bareRate = bareThroughput();
+        Map<String, Double> reader = readerRates();
+        StringBuilder report = new StringBuilder()
+                .append("## Two-way e-mail: command latency with IMAP IDLE, commands per second, the reader (issue D)\n\n")
+                .append("`mvn -B -Pbench -pl tests -am -DskipTests verify -Dbench.only=commands` (")
+                .append(COMMANDS).append(" `status` commands from five addresses per part; GreenMail on 127.0.0.1, ")
+                .append("SMTP with TCP_NODELAY, its IMAP without)\n\n")
+                .append("| what | p50 | p90 | p99 | max |\n|---|---|---|---|---|\n")
+                .append("| IDLE latency: command stored in the unit's mailbox → reply stored | ").append(Stats.ms(idle.p50()))
+                .append(" | ").append(Stats.ms(idle.p90())).append(" | ").append(Stats.ms(idle.p99())).append(" | ")
+                .append(Stats.ms(idle.max())).append(" |\n\n")
+                .append("| what | commands/s |\n|---|---|\n")
+                .append("| bare round trip: SMTP in, IMAP fetch + delete, SMTP reply, one client, kept connections (baseline) | ")
+                .append(rate(bareRate)).append(" |\n")
+                .append("| imssim: mailbox (IMAP IDLE) → handled → reply durable in the outbox → accepted by SMTP | ")
+                .append(rate(unitRate)).append(" |\n\n")
+                .append("Ratio imssim / bare: **").append(String.format(Locale.ROOT, "%.2f", unitRate / bareRate))
+                .append("** (goal ≥ 0.8). IDLE p99 goal: under 50 ms.\n\n")
+                .append("| reader shape | messages/s |\n|---|---|\n");
+        reader.forEach((shape, r) -> report.append("| ").append(shape).append(" | ").append(rate(r)).append(" |\n"));
+        return report.toString();
+    }
+
+    /** A unit reading its mailbox over IMAP with a poll interval of an hour, so only IDLE brings commands in. */
+    private Firmware unit(NoDelaySmtp mail) throws Exception {
+        Path dir = Files.createTempDirectory(out, "commands");
+        StringBuilder profiles = new StringBuilder();
+        for (String u : USERS) {
+            profiles.append("  - {username: ").append(u).append(", password: x, level: master, classes: [Temperature], ")
+                    .append("contacts: [{email: ").append(u).append("@example.com}]}\n");
+        }
+        ConfigResult config = ConfigLoader.load("""
+                unit: {name: Bench, time-zone: UTC}
+                email:
+                  smtp: {server: 127.0.0.1, port: %d}
+                  return-address: %s
+                  two-way: {enabled: true, address: %s, protocol: imap, server: 127.0.0.1, port: %d, username: %s,
+                            password: secret, poll-interval: 1h}
+                storage: {dir: ./data}
+                web: {bind: 127.0.0.1, port: 0}
+                inputs: [{channel: 1, type: temperature, name: Room Temp, backend: mock}]
+                profiles:
+                %s""".formatted(mail.port(), UNIT, UNIT, mail.imapPort(), UNIT, profiles), dir, name -> null);
+        Benchmarks.check(config.ok(), "The benchmark's configuration has errors: " + config.errors());
+        return Firmware.start(config.config());
+    }
+
+    private static NoDelaySmtp server(BlockingQueue<NoDelaySmtp.Arrival> toUnit, BlockingQueue<NoDelaySmtp.Arrival> replies)
+            throws Exception {
+        NoDelaySmtp mail = NoDelaySmtp.withImap();
+        mail.start();
+        mail.onDelivered(UNIT, toUnit::add);
+        for (String u : USERS) {
+            mail.onDelivered(u + "@example.com", replies::add);
+        }
+        return mail;
+    }
+
+    private static Session smtpSession(int port) {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(port));
+        return Session.getInstance(props);
+    }
+
+    private static MimeMessage command(Session session, int i, String command) throws Exception {
+        String user = USERS.get(i % USERS.size());
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(user + "@example.com"));
+        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(UNIT));
+        m.setSubject("ims4000");
+        m.setText("username: " + user + "\nemail: " + user + "@example.com\ncommand: " + command + "\n", "UTF-8");
+        m.saveChanges();
+        return m;
+    }
+
+    private Stats idleLatency() throws Exception {
+        BlockingQueue<NoDelaySmtp.Arrival> toUnit = new LinkedBlockingQueue<>();
+        BlockingQueue<NoDelaySmtp.Arrival> replies = new LinkedBlockingQueue<>();
+        NoDelaySmtp mail = server(toUnit, replies);
+        Firmware firmware = unit(mail);
+        double[] ms = new double[COMMANDS];
+        Session session = smtpSession(mail.port());
+        try (Transport smtp = session.getTransport("smtp")) {
+            smtp.connect();
+            for (int i = 0; i < COMMANDS; i++) {
+                MimeMessage m = command(session, i, "status");
+                smtp.sendMessage(m, m.getAllRecipients());
+                NoDelaySmtp.Arrival in = toUnit.poll(30, TimeUnit.SECONDS);
+                NoDelaySmtp.Arrival reply = replies.poll(30, TimeUnit.SECONDS);
+                Benchmarks.check(in != null && reply != null, "No reply to command " + i + " within 30 s");
+                ms[i] = (reply.nanos() - in.nanos()) / 1e6;
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        } finally {
+            firmware.close();
+            mail.stop();
+        }
+        return Stats.of(ms);
+    }
+
+    private double unitThroughput() throws Exception {
+        BlockingQueue<NoDelaySmtp.Arrival> toUnit = new LinkedBlockingQueue<>();
+        BlockingQueue<NoDelaySmtp.Arrival> replies = new LinkedBlockingQueue<>();
+        NoDelaySmtp mail = server(toUnit, replies);
+        Firmware firmware = unit(mail);
+        Session session = smtpSession(mail.port());
+        try (Transport smtp = session.getTransport("smtp")) {
+            smtp.connect();
+            for (int i = 0; i < COMMANDS; i++) {
+                MimeMessage m = command(session, i, "status");
+                smtp.sendMessage(m, m.getAllRecipients());
+            }
+            NoDelaySmtp.Arrival first = toUnit.poll(30, TimeUnit.SECONDS);
+            NoDelaySmtp.Arrival last = null;
+            for (int i = 0; i < COMMANDS; i++) {
+                last = replies.poll(60, TimeUnit.SECONDS);
+                Benchmarks.check(last != null, "Only " + i + " replies within a minute");
+            }
+            return COMMANDS / ((last.nanos() - first.nanos()) / 1e9);
+        } finally {
+            firmware.close();
+            mail.stop();
+        }
+    }
+
+    /** The same round trips done by a plain client: the floor of what the mail servers allow. */
+    private double bareThroughput() throws Exception {
+        BlockingQueue<NoDelaySmtp.Arrival> toUnit = new LinkedBlockingQueue<>();
+        BlockingQueue<NoDelaySmtp.Arrival> replies = new LinkedBlockingQueue<>();
+        NoDelaySmtp mail = server(toUnit, replies);
+        Session session = smtpSession(mail.port());
+        try (Transport smtp = session.getTransport("smtp"); Store imap = Session.getInstance(new Properties()).getStore("imap")) {
+            smtp.connect();
+            imap.connect("127.0.0.1", mail.imapPort(), UNIT, "secret");
+            for (int i = 0; i < COMMANDS; i++) {
+                MimeMessage m = command(session, i, "status");
+                smtp.sendMessage(m, m.getAllRecipients());
+            }
+            NoDelaySmtp.Arrival first = toUnit.poll(30, TimeUnit.SECONDS);
+            Folder inbox = imap.getFolder("INBOX");
+            int answered = 0;
+            while (answered < COMMANDS) {
+                inbox.open(Folder.READ_WRITE);
+                for (Message command : inbox.getMessages()) {
+                    java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+                    command.writeTo(raw);
+                    String from = ((InternetAddress) command.getFrom()[0]).getAddress();
+                    MimeMessage reply = new MimeMessage(session);
+                    reply.setFrom(new InternetAddress(UNIT));
+                    reply.setRecipients(Message.RecipientType.TO, InternetAddress.parse(from));
+                    reply.setSubject("IMS-4000 reply: Bench");
+                    reply.setText("IMS-4000 Bench\n== status ==\nHost\n  1 Room Temp: 18.5 C, NORMAL\n", "UTF-8");
+                    reply.saveChanges();
+                    smtp.sendMessage(reply, reply.getAllRecipients());
+                    command.setFlag(Flags.Flag.DELETED, true);
+                    answered++;
+                }
+                inbox.close(true);
+            }
+            NoDelaySmtp.Arrival last = null;
+            for (int i = 0; i < COMMANDS; i++) {
+                last = replies.poll(30, TimeUnit.SECONDS);
+            }
+            Benchmarks.check(last != null, "The bare client's replies did not all arrive");
+            return COMMANDS / ((last.nanos() - first.nanos()) / 1e9);
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private static Map<String, Double> readerRates() {
+        String fields = "username: alice\r\nemail: alice@example.com\r\ncommand: status\r\ncommand: help\r\n";
+        String head = "From: Alice <alice@example.com>\r\nTo: ims@example.com\r\nSubject: Re: [EXT] ims4000\r\n"
+                + "Message-ID: <m1@example.org>\r\nMIME-Version: 1.0\r\n";
+        Map<String, String> shapes = new LinkedHashMap<>();
+        shapes.put("plain text", head + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + fields
+                + "\r\nOn Mon, Alice wrote:\r\n> old\r\n");
+        shapes.put("HTML only (a phone)", head + "Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><div>"
+                + fields.replace("\r\n", "<br>") + "</div><blockquote>old</blockquote></body></html>\r\n");
+        shapes.put("multipart/alternative, quoted-printable", head
+                + "Content-Type: multipart/alternative; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + fields.replace("alice@", "alice=40")
+                + "\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--b--\r\n");
+        shapes.put("base64 text", head + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(fields.getBytes(StandardCharsets.UTF_8)) + "\r\n");
+        Map<String, Double> rates = new LinkedHashMap<>();
+        for (Map.Entry<String, String> shape : shapes.entrySet()) {
+            byte[] raw = shape.getValue().getBytes(StandardCharsets.UTF_8);
+            int n = 5000;
+            for (int i = 0; i < n; i++) {
+                CommandMailReader.read(raw, Set.of(UNIT));
+            }
+            long start = System.nanoTime();
+            int commands = 0;
+            for (int i = 0; i < n; i++) {
+                commands += CommandMailReader.read(raw, Set.of(UNIT)).commandLines().size();
+            }
+            double rate = n / ((System.nanoTime() - start) / 1e9);
+            if (commands != 2 * n) {
+                throw new IllegalStateException("The reader did not read the shape " + shape.getKey() + " right");
+            }
+            rates.put(shape.getKey(), rate);
+        }
+        return rates;
+    }
+
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%.0f", perSecond);
+    }
+}
