@@ -23,15 +23,28 @@ import org.imssim.firmware.mail.mailbox.MailboxException.Kind;
  */
 abstract class FolderSession<F extends Folder> implements MailboxSession {
 
+    /** What becomes of the connection when the session ends: {@code healthy} when it closed cleanly. */
+    @FunctionalInterface
+    interface StoreRelease {
+        void release(Store store, boolean healthy);
+    }
+
     private final Store store;
+    private final StoreRelease release;
     /** The open INBOX. */
     final F inbox;
     private Set<MailboxMessage> listed = Set.of();
     private boolean closed;
 
+    /** A session whose connection is closed with it. */
     FolderSession(Store store, F inbox) {
+        this(store, inbox, (s, healthy) -> MailboxConnection.closeQuietly(s));
+    }
+
+    FolderSession(Store store, F inbox, StoreRelease release) {
         this.store = store;
         this.inbox = inbox;
+        this.release = release;
     }
 
     /** The messages of {@link #inbox} in mailbox order, with their sizes, without downloading them. */
@@ -80,14 +93,16 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
             return;
         }
         closed = true;
+        boolean healthy = false;
         try {
             if (inbox.isOpen()) {
                 inbox.close(true); // POP3: DELE for the marked messages, then QUIT; IMAP: CLOSE expunges them
             }
+            healthy = true;
         } catch (MessagingException | RuntimeException e) {
             throw MailboxFailures.classify(e);
         } finally {
-            MailboxConnection.closeQuietly(store);
+            release.release(store, healthy);
         }
     }
 

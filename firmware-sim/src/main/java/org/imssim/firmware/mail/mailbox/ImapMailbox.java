@@ -60,6 +60,8 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
     static final long IDLE_START_CHECK_MILLIS = 100;
 
     private final MailboxConnection connection;
+    private Store kept;
+    private boolean shut;
     private final ScheduledExecutorService timer;
     private final Object waitLock = new Object();
     private volatile IdleConnection idle;
@@ -96,15 +98,51 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
 
     @Override
     public MailboxSession open() throws MailboxException {
+        Store reused = takeKept();
+        if (reused != null) {
+            try {
+                return openInbox(reused);
+            } catch (MessagingException | RuntimeException e) {
+                // The server dropped the idle connection: a new one, not an outage.
+                MailboxConnection.closeQuietly(reused);
+            }
+        }
         Store store = connection.connect();
         try {
-            IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
-            inbox.open(Folder.READ_WRITE);
-            return new ImapSession(store, inbox);
+            return openInbox(store);
         } catch (MessagingException | RuntimeException e) {
             MailboxConnection.closeQuietly(store);
             throw MailboxFailures.classify(e);
         }
+    }
+
+    private MailboxSession openInbox(Store store) throws MessagingException {
+        IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+        return new ImapSession(store, inbox, this::keep);
+    }
+
+    /**
+     * The logged-in connection of the last session, kept for the next one (a poll that IDLE
+     * triggers then needs no connect and login); null when there is none.
+     */
+    private synchronized Store takeKept() {
+        Store store = kept;
+        kept = null;
+        return store != null && store.isConnected() ? store : null;
+    }
+
+    /** The connection kept for the next session, if any (tests). */
+    synchronized Store keptConnection() {
+        return kept;
+    }
+
+    private synchronized void keep(Store store, boolean healthy) {
+        if (!healthy || shut || kept != null) {
+            MailboxConnection.closeQuietly(store);
+            return;
+        }
+        kept = store;
     }
 
     /**
@@ -179,10 +217,19 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
     /** Closes the connection kept for {@link #waitForNews}; a wait in progress returns false. Never throws. */
     @Override
     public void close() {
-        IdleConnection kept = idle;
-        if (kept != null) {
-            kept.closedByUs = true;
-            drop(kept);
+        IdleConnection idleNow = idle;
+        if (idleNow != null) {
+            idleNow.closedByUs = true;
+            drop(idleNow);
+        }
+        Store store;
+        synchronized (this) {
+            shut = true;
+            store = kept;
+            kept = null;
+        }
+        if (store != null) {
+            MailboxConnection.closeQuietly(store);
         }
     }
 

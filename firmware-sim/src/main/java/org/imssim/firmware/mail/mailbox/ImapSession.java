@@ -14,8 +14,8 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 /** An IMAP session: UIDs, RFC822.SIZE, BODY[], \Deleted at once and expunge on close. */
 final class ImapSession extends FolderSession<IMAPFolder> {
 
-    ImapSession(Store store, IMAPFolder inbox) {
-        super(store, inbox);
+    ImapSession(Store store, IMAPFolder inbox, StoreRelease release) {
+        super(store, inbox, release);
     }
 
     @Override

@@ -261,4 +261,32 @@ class ImapMailboxTest {
         assertThat(e.kind()).isEqualTo(Kind.TLS);
         assertThat(e).hasNoCause();
     }
+
+    @Test
+    void theLoggedInConnectionServesTheNextSessionAndALostOneIsReplacedQuietly() throws Exception {
+        ImapMailbox mailbox = mailbox();
+        MailboxFixture.deliver(user, "one");
+        try (MailboxSession session = mailbox.open()) {
+            assertThat(session.list()).hasSize(1);
+        }
+        jakarta.mail.Store first = mailbox.keptConnection();
+        assertThat(first).isNotNull();
+        assertThat(first.isConnected()).isTrue();
+
+        MailboxFixture.deliver(user, "two");
+        try (MailboxSession session = mailbox.open()) {
+            assertThat(session.list()).hasSize(2);
+            assertThat(mailbox.keptConnection()).as("in use, not kept").isNull();
+        }
+        assertThat(mailbox.keptConnection()).isSameAs(first);
+
+        first.close(); // as if the connection was lost while idle
+        try (MailboxSession session = mailbox.open()) {
+            assertThat(session.list()).hasSize(2);
+        }
+        assertThat(mailbox.keptConnection()).isNotSameAs(first).isNotNull();
+
+        mailbox.close();
+        assertThat(mailbox.keptConnection()).isNull();
+    }
 }
