@@ -36,9 +36,9 @@ final class AlarmAckCall implements ApiHandler {
     @Override
     public CompletionStage<ApiResponse> handle(ApiCall call) {
         return unit.onLoop(() -> {
-            Optional<Permissions> permissions = unit.profiles().find(call.username().orElseThrow()).map(Permissions::new);
+            Optional<Permissions> permissions = Caller.of(unit, call);
             if (permissions.isEmpty()) {
-                return ApiResponse.error(HttpResponseStatus.UNAUTHORIZED, "That profile no longer exists.");
+                return Caller.gone();
             }
             Optional<Input> input = VisibleInput.of(unit, call, permissions.get());
             if (input.isEmpty()) {

@@ -24,9 +24,9 @@ final class ConsoleCall implements ApiHandler {
     public CompletionStage<ApiResponse> handle(ApiCall call) {
         return unit.onLoop(() -> unit.events().newest(1000)).thenCompose(stage -> stage)
                 .thenCompose(events -> unit.onLoop(() -> {
-                    Optional<Permissions> found = unit.profiles().find(call.username().orElseThrow()).map(Permissions::new);
+                    Optional<Permissions> found = Caller.of(unit, call);
                     if (found.isEmpty()) {
-                        return ApiResponse.error(HttpResponseStatus.UNAUTHORIZED, "That profile no longer exists.");
+                        return Caller.gone();
                     }
                     Permissions permissions = found.get();
                     String page = ConsolePage.render(unit.status().snapshot(permissions),

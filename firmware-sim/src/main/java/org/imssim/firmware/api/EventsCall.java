@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.imssim.firmware.UnitFirmware;
 import org.imssim.firmware.event.Event;
-import org.imssim.firmware.profile.Permissions;
 import org.imssim.firmware.web.ApiCall;
 import org.imssim.firmware.web.ApiHandler;
 import org.imssim.firmware.web.ApiResponse;
@@ -47,12 +46,12 @@ final class EventsCall implements ApiHandler {
         }
         int wanted = limit;
         ZoneId zone = unit.config().unit().timeZone();
-        return unit.onLoop(() -> unit.profiles().find(call.username().orElseThrow()).map(Permissions::new))
+        return unit.onLoop(() -> Caller.of(unit, call))
                 .thenCompose(permissions -> unit.onLoop(() -> unit.events().newest(MAX_LIMIT))
                         .thenCompose(stage -> stage)
                         .thenApply(events -> {
                             if (permissions.isEmpty()) {
-                                return ApiResponse.error(HttpResponseStatus.UNAUTHORIZED, "That profile no longer exists.");
+                                return Caller.gone();
                             }
                             List<EventView> views = events.stream()
                                     .filter(e -> permissions.get().seesUnit(e.unit()))

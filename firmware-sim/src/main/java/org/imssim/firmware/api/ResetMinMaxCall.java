@@ -33,9 +33,9 @@ final class ResetMinMaxCall implements ApiHandler {
     @Override
     public CompletionStage<ApiResponse> handle(ApiCall call) {
         return unit.onLoop(() -> {
-            Optional<Permissions> permissions = unit.profiles().find(call.username().orElseThrow()).map(Permissions::new);
+            Optional<Permissions> permissions = Caller.of(unit, call);
             if (permissions.isEmpty()) {
-                return ApiResponse.error(HttpResponseStatus.UNAUTHORIZED, "That profile no longer exists.");
+                return Caller.gone();
             }
             if (permissions.get().profile().level() == Level.USER) {
                 return ApiResponse.error(HttpResponseStatus.FORBIDDEN, NOT_ADMIN);

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionStage;
 import org.imssim.devices.sensor.SensorType;
 import org.imssim.devices.unit.Input;
 import org.imssim.devices.unit.InputAddress;
-import org.imssim.devices.unit.UnitId;
 import org.imssim.firmware.UnitFirmware;
 import org.imssim.firmware.profile.Permissions;
 import org.imssim.firmware.web.ApiCall;
@@ -45,11 +44,11 @@ final class SimInputCall implements ApiHandler {
     public CompletionStage<ApiResponse> handle(ApiCall call) {
         Optional<JsonNode> body = Json.read(call.body());
         return unit.onLoop(() -> {
-            Optional<Permissions> permissions = unit.profiles().find(call.username().orElseThrow()).map(Permissions::new);
+            Optional<Permissions> permissions = Caller.of(unit, call);
             if (permissions.isEmpty() || !permissions.get().isMaster()) {
                 return ApiResponse.error(HttpResponseStatus.FORBIDDEN, NOT_MASTER);
             }
-            Optional<InputAddress> address = address(call);
+            Optional<InputAddress> address = VisibleInput.address(call);
             Optional<Input> input = address.flatMap(a -> unit.hardware().input(a));
             if (input.isEmpty()) {
                 return ApiResponse.error(HttpResponseStatus.NOT_FOUND, NO_SUCH_INPUT);
@@ -65,17 +64,7 @@ final class SimInputCall implements ApiHandler {
         }).thenCompose(refusal -> refusal != null ? CompletableFuture.completedFuture(refusal)
                 // The input reads its channel's change in a task of its own: answer after it.
                 : unit.onLoopLater(() -> ApiResponse.ok(unit.status().inputStatus(
-                        unit.hardware().input(address(call).orElseThrow()).orElseThrow()))));
-    }
-
-    private static Optional<InputAddress> address(ApiCall call) {
-        try {
-            UnitId id = UnitId.parse(call.pathParams().get("unit"));
-            int channel = Integer.parseInt(call.pathParams().get("channel"));
-            return Optional.of(new InputAddress(id, channel));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+                        unit.hardware().input(VisibleInput.address(call).orElseThrow()).orElseThrow()))));
     }
 
     /** Applies the body to the mock channel; false when the body does not fit the input. */

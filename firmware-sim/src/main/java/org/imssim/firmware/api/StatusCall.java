@@ -1,9 +1,7 @@
 package org.imssim.firmware.api;
 
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.concurrent.CompletionStage;
 import org.imssim.firmware.UnitFirmware;
-import org.imssim.firmware.profile.Permissions;
 import org.imssim.firmware.web.ApiCall;
 import org.imssim.firmware.web.ApiHandler;
 import org.imssim.firmware.web.ApiResponse;
@@ -19,8 +17,8 @@ final class StatusCall implements ApiHandler {
 
     @Override
     public CompletionStage<ApiResponse> handle(ApiCall call) {
-        return unit.onLoop(() -> unit.profiles().find(call.username().orElseThrow())
-                .map(profile -> ApiResponse.ok(unit.status().snapshot(new Permissions(profile))))
-                .orElse(ApiResponse.error(HttpResponseStatus.UNAUTHORIZED, "That profile no longer exists.")));
+        return unit.onLoop(() -> Caller.of(unit, call)
+                .map(permissions -> ApiResponse.ok(unit.status().snapshot(permissions)))
+                .orElseGet(Caller::gone));
     }
 }

@@ -27,7 +27,8 @@ final class VisibleInput {
                         unit.hardware().settings(input.address()).alarmClass()));
     }
 
-    private static Optional<InputAddress> address(ApiCall call) {
+    /** The input address a call's {@code {unit}/{channel}} names, if it names one. */
+    static Optional<InputAddress> address(ApiCall call) {
         try {
             UnitId id = UnitId.parse(call.pathParams().get("unit"));
             int channel = Integer.parseInt(call.pathParams().get("channel"));
