@@ -35,6 +35,8 @@ import org.imssim.firmware.mail.ReplyMail;
 import org.imssim.firmware.mail.mailbox.ImapMailbox;
 import org.imssim.firmware.mail.mailbox.Mailbox;
 import org.imssim.firmware.mail.outbound.SmtpMailer;
+import org.imssim.firmware.net.IpDeviceMonitor;
+import org.imssim.firmware.net.NetworkProbe;
 import org.imssim.firmware.net.ProbeRunner;
 import org.imssim.firmware.net.SimulatedProbe;
 import org.imssim.firmware.net.SystemProbe;
@@ -72,6 +74,7 @@ public final class UnitFirmware {
     private final ExecutorService mailboxThread;
     private final ExecutorService netThreads;
     private final ProbeRunner probes;
+    private final IpDeviceMonitor ipDevices;
     private final SmtpMailer mailer;
     private final MailDelivery delivery;
     private final MailboxPoller poller;
@@ -95,8 +98,10 @@ public final class UnitFirmware {
         this.mailOutThread = Executors.newSingleThreadExecutor(daemon("imssim-mail-out-" + name));
         this.mailboxThread = Executors.newSingleThreadExecutor(daemon("imssim-mailbox-" + name));
         this.netThreads = Executors.newFixedThreadPool(2, daemon("imssim-net-" + name));
-        this.probes = new ProbeRunner(config.network().probe() == ProbeMode.SIMULATED
-                ? new SimulatedProbe(config.network().simulatedHosts()) : new SystemProbe(), netThreads, loop);
+        NetworkProbe probe = config.network().probe() == ProbeMode.SIMULATED
+                ? new SimulatedProbe(config.network().simulatedHosts()) : new SystemProbe();
+        this.probes = new ProbeRunner(probe, netThreads, loop);
+        this.ipDevices = new IpDeviceMonitor(config.ipDevices(), probe, netThreads, loop, clock);
         EmailConfig email = config.email();
         this.mailer = SmtpMailer.isConfigured(email.smtp(), email.returnAddress()) ? new SmtpMailer(email.smtp()) : null;
         this.retention = new Retention(clock, store, config.events().retention());
@@ -107,7 +112,8 @@ public final class UnitFirmware {
                 delivery::send, this::alarms, clock, new StoredOccurrenceJournal(store));
         this.alarms = new AlarmEngine(hardware, config, clock, AlarmEvents.into(events),
                 AlarmListeners.of(alarmResponses, alarmDelivery));
-        this.status = new StatusReader(config, hardware, alarms::state);
+        this.status = new StatusReader(config, hardware, alarms::state,
+                device -> ipDevices.state(device).orElse(IpDeviceMonitor.RESPONDING));
         if (email.twoWay().enabled() && Mailbox.isConfigured(email.twoWay())) {
             Set<String> own = new LinkedHashSet<>();
             own.add(email.twoWay().address());
@@ -166,6 +172,7 @@ public final class UnitFirmware {
                 : "Unit started; outlet and ack commands need no password");
         CompletableFuture<Void> outlets = powerUpOutlets();
         retention.start();
+        ipDevices.start();
         alarms.start(openOccurrences);
         alarmDelivery.resumeRounds();
         delivery.start();
@@ -201,6 +208,7 @@ public final class UnitFirmware {
         onLoop(() -> {
             started = false;
             retention.stop();
+            ipDevices.stop();
             alarms.stop();
             alarmDelivery.stop();
             alarmResponses.stop();

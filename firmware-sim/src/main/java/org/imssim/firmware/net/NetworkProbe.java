@@ -12,4 +12,7 @@ public interface NetworkProbe {
 
     /** A route trace to {@code target}, at most 30 hops: one line per hop. */
     String trace(Target target);
+
+    /** One echo request, for the IP device monitors: true when {@code target} answered within {@code timeout}. */
+    boolean answers(Target target, java.time.Duration timeout);
 }

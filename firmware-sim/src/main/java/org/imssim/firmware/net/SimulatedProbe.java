@@ -39,6 +39,11 @@ public final class SimulatedProbe implements NetworkProbe {
     }
 
     @Override
+    public boolean answers(Target target, java.time.Duration timeout) {
+        return reachable(target);
+    }
+
+    @Override
     public String trace(Target target) {
         if (reachable(target)) {
             return " 1:  " + target.text() + "  0.100ms reached\n     Resume: pmtu 1500 hops 1 back 1";

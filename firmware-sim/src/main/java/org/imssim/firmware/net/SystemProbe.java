@@ -48,6 +48,28 @@ public final class SystemProbe implements NetworkProbe {
         return run("tracepath", List.of(traceTool, "-n", "-m", "30", "--", target.text()), TRACE_LIMIT);
     }
 
+    @Override
+    public boolean answers(Target target, Duration timeout) {
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        ProcessBuilder builder = new ProcessBuilder(pingTool, "-n", "-q", "-c", "1", "-W", Long.toString(seconds), "--",
+                target.text()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("LC_ALL", "C");
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(seconds + 2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0;
+        } catch (IOException e) {
+            log.warn("ping is not installed; IP devices cannot be monitored");
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static String run(String tool, List<String> command, Duration limit) {
         Path output = null;
         try {

@@ -26,20 +26,26 @@ import org.imssim.firmware.profile.Permissions;
  * included) and IP devices appear only when their class is among the profile's classes; outlets
  * are filtered by unit only. A unit left with no visible input is left out.
  *
- * <p>Inputs show their alarm state; until IP device monitors exist, an IP device shows
- * {@code Responding}.
+ * <p>Inputs show their alarm state, IP devices their monitor's ({@code Responding} or
+ * {@code Ping Timeout}).
  */
 public final class StatusReader {
 
     private final ImsConfig config;
     private final UnitHardware hardware;
     private final Function<InputAddress, AlarmState> states;
+    private final Function<String, String> ipStates;
 
-    /** @param states the alarm state of each input (the alarm engine's) */
-    public StatusReader(ImsConfig config, UnitHardware hardware, Function<InputAddress, AlarmState> states) {
+    /**
+     * @param states   the alarm state of each input (the alarm engine's)
+     * @param ipStates the state of each IP device by name (its monitor's)
+     */
+    public StatusReader(ImsConfig config, UnitHardware hardware, Function<InputAddress, AlarmState> states,
+                        Function<String, String> ipStates) {
         this.config = config;
         this.hardware = hardware;
         this.states = states;
+        this.ipStates = ipStates;
     }
 
     public StatusSnapshot snapshot(Permissions permissions) {
@@ -112,7 +118,7 @@ public final class StatusReader {
         List<StatusSnapshot.IpDeviceStatus> out = new ArrayList<>();
         for (IpDeviceConfig device : config.ipDevices()) {
             if (device.enabled() && permissions.sees(device.unit(), device.alarmClass())) {
-                out.add(new StatusSnapshot.IpDeviceStatus(device.name(), device.address(), "Responding"));
+                out.add(new StatusSnapshot.IpDeviceStatus(device.name(), device.address(), ipStates.apply(device.name())));
             }
         }
         return List.copyOf(out);

@@ -33,6 +33,11 @@ class ProbeRunnerTest {
             hold(release);
             return "traced " + target.text();
         }
+
+        @Override
+        public boolean answers(Target target, Duration timeout) {
+            return true;
+        }
     };
 
     private final ProbeRunner runner = new ProbeRunner(held, net, loop);
