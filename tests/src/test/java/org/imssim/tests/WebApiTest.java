@@ -124,6 +124,21 @@ class WebApiTest {
     }
 
     @Test
+    void eventsTakeALimitFrom1To1000AndRefuseAnythingElseWithASentence() throws Exception {
+        HttpResponse<String> one = Http.get(port, "/api/events?limit=1", "alice", "wonderland");
+        assertThat(one.statusCode()).isEqualTo(200);
+        JsonNode events = json.readTree(one.body());
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z|.*[+-]\\d\\d:\\d\\d");
+        assertThat(events.get(0).get("unit").asText()).isEqualTo("host");
+        for (String bad : new String[] {"0", "1001", "-5", "ten", ""}) {
+            HttpResponse<String> answer = Http.get(port, "/api/events?limit=" + bad, "alice", "wonderland");
+            assertThat(answer.statusCode()).as(bad).isEqualTo(400);
+            assertThat(answer.body()).as(bad).isEqualTo("{\"error\":\"limit must be a whole number from 1 to 1000.\"}");
+        }
+    }
+
+    @Test
     void onlyMockChannelsOfExistingInputsAndOnlyMasters() throws Exception {
         assertThat(sim("host/4", "{\"contact\": \"open\"}").statusCode()).isEqualTo(409);
         assertThat(sim("host/7", "{\"value\": 1}").statusCode()).isEqualTo(404);
