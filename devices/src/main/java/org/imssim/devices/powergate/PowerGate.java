@@ -1,6 +1,7 @@
 package org.imssim.devices.powergate;
 
 import java.util.List;
+import java.util.Objects;
 import org.imssim.devices.unit.UnitId;
 import org.imssim.hal.Subscription;
 
@@ -22,6 +23,12 @@ public interface PowerGate extends AutoCloseable {
     @FunctionalInterface
     interface Listener {
         void outletChanged(OutletChange change);
+    }
+
+    /** Called on the unit's thread once per change of the link (see {@link #linkUp()}). */
+    @FunctionalInterface
+    interface LinkListener {
+        void linkChanged(LinkChange change);
     }
 
     /** What this PowerGate is. */
@@ -70,7 +77,7 @@ public interface PowerGate extends AutoCloseable {
      * @param source who asks, for the log and the mock's record (a username, an input address)
      * @return the outlet's state afterwards
      * @throws IllegalArgumentException {@code PowerGate <n> has outlets 1 to <N>.}
-     * @throws IllegalStateException    when the PowerGate is closed
+     * @throws IllegalStateException    when the PowerGate is closed or its link is down
      */
     OutletState command(int m, OutletAction action, String source);
 
@@ -82,6 +89,21 @@ public interface PowerGate extends AutoCloseable {
      * @throws IllegalArgumentException {@code PowerGate <n> has outlets 1 to <N>.}
      */
     boolean finishCycle(int m);
+
+    /**
+     * True while the unit can talk to the PowerGate. While false its outlets show
+     * {@link OutletState#UNKNOWN} and {@link #command} refuses; the firmware raises {@code Link
+     * Down}. A PowerGate whose relays are driven directly is always up.
+     */
+    default boolean linkUp() {
+        return true;
+    }
+
+    /** Registers {@code listener} for every later change of the link; never called for a PowerGate always up. */
+    default Subscription onLinkChange(LinkListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return () -> { };
+    }
 
     /** Registers {@code listener} for every later change of an outlet. */
     Subscription onOutletChange(Listener listener);

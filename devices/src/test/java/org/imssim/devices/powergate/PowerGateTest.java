@@ -176,4 +176,34 @@ class PowerGateTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("PowerGate 4 Desk has 2 outlets but 1 relays.");
     }
+
+    @Test
+    void aSilentMockPowerGateShowsUnknownRefusesCommandsAndComesBackAsItWas() {
+        gate.command(1, OutletAction.ON, "alice");
+        List<LinkChange> links = new ArrayList<>();
+        gate.onLinkChange(links::add);
+        gate.onOutletChange(changes::add);
+
+        gate.setSilent(true);
+
+        assertThat(gate.linkUp()).isFalse();
+        assertThat(gate.outlets()).extracting(Outlet::state).containsOnly(OutletState.UNKNOWN);
+        assertThat(changes).hasSize(4).allMatch(c -> c.current().state() == OutletState.UNKNOWN);
+        assertThatThrownBy(() -> gate.command(2, OutletAction.ON, "alice"))
+                .isInstanceOf(IllegalStateException.class).hasMessage("PowerGate 1 Rack A is not answering.");
+        assertThat(gate.relay(2).commanded()).isFalse();
+
+        changes.clear();
+        gate.setSilent(false);
+
+        assertThat(links).containsExactly(new LinkChange(1, false, false), new LinkChange(1, true, false));
+        assertThat(gate.outlets()).extracting(Outlet::state)
+                .containsExactly(OutletState.ON, OutletState.OFF, OutletState.OFF, OutletState.OFF);
+        assertThat(changes).hasSize(4);
+    }
+
+    @Test
+    void aPowerGateThatPoweredUpHasItsLinkUp() {
+        assertThatThrownBy(() -> new LinkChange(1, false, true)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
