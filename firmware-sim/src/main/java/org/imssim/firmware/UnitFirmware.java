@@ -1,6 +1,7 @@
 package org.imssim.firmware;
 
 import io.netty.util.concurrent.EventExecutor;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.imssim.firmware.sim.SimulatedFaults;
+import org.imssim.devices.unit.UnitId;
+import org.imssim.firmware.alarm.PowerGateFaults;
+import org.imssim.firmware.alarm.AlarmAddress;
 import org.imssim.firmware.alarm.AlarmEngine;
 import org.imssim.firmware.alarm.AlarmEvents;
 import org.imssim.firmware.alarm.ScheduleCalendar;
@@ -83,6 +88,9 @@ public final class UnitFirmware {
     private final AlarmEngine alarms;
     private final AlarmDelivery alarmDelivery;
     private final AlarmResponses alarmResponses;
+    private final PowerGateFaults powerGateFaults;
+    private final SimulatedFaults faults = new SimulatedFaults();
+    private final SimulatedProbe simulatedProbe;
     private boolean started;
 
     /** A unit on {@code loop} with {@code clock}; it takes over {@code store} and closes it when stopped. */
@@ -98,20 +106,26 @@ public final class UnitFirmware {
         this.mailOutThread = Executors.newSingleThreadExecutor(daemon("imssim-mail-out-" + name));
         this.mailboxThread = Executors.newSingleThreadExecutor(daemon("imssim-mailbox-" + name));
         this.netThreads = Executors.newFixedThreadPool(2, daemon("imssim-net-" + name));
-        NetworkProbe probe = config.network().probe() == ProbeMode.SIMULATED
-                ? new SimulatedProbe(config.network().simulatedHosts()) : new SystemProbe();
+        this.simulatedProbe = config.network().probe() == ProbeMode.SIMULATED
+                ? new SimulatedProbe(config.network().simulatedHosts()) : null;
+        NetworkProbe probe = simulatedProbe != null ? simulatedProbe : new SystemProbe();
         this.probes = new ProbeRunner(probe, netThreads, loop);
-        this.ipDevices = new IpDeviceMonitor(config.ipDevices(), probe, netThreads, loop, clock);
+        this.ipDevices = new IpDeviceMonitor(config.ipDevices(), probe, netThreads, loop, clock,
+                (device, answered) -> alarms().report(AlarmAddress.ipDevice(device.name(), UnitId.parse(device.unit())),
+                        !answered, device.address()));
         EmailConfig email = config.email();
-        this.mailer = SmtpMailer.isConfigured(email.smtp(), email.returnAddress()) ? new SmtpMailer(email.smtp()) : null;
+        this.mailer = SmtpMailer.isConfigured(email.smtp(), email.returnAddress()) ? new SmtpMailer(email.smtp(), faults::smtpRefusing) : null;
         this.retention = new Retention(clock, store, config.events().retention());
-        this.delivery = new MailDelivery(loop, clock, events, store, mailOutThread, mailer);
+        String smtpServer = email.smtp().server() + ":" + email.smtp().port();
+        this.delivery = new MailDelivery(loop, clock, events, store, mailOutThread, mailer,
+                failing -> alarms().report(AlarmAddress.smtp(), failing, smtpServer));
         this.alarmResponses = new AlarmResponses(config, hardware, clock, store, events, loop);
         this.alarmDelivery = new AlarmDelivery(config.delivery(), hardware,
                 new Recipients(config.profiles(), ScheduleCalendar.of(config)), new AlarmMail(config, hardware),
                 delivery::send, this::alarms, clock, new StoredOccurrenceJournal(store));
         this.alarms = new AlarmEngine(hardware, config, clock, AlarmEvents.into(events),
                 AlarmListeners.of(alarmResponses, alarmDelivery));
+        this.powerGateFaults = new PowerGateFaults(hardware, alarms);
         this.status = new StatusReader(config, hardware, alarms::state,
                 device -> ipDevices.state(device).orElse(IpDeviceMonitor.RESPONDING));
         if (email.twoWay().enabled() && Mailbox.isConfigured(email.twoWay())) {
@@ -123,8 +137,10 @@ public final class UnitFirmware {
             own.remove(null);
             Mailbox mailbox = Mailbox.of(email.twoWay(), email.smtp().trust());
             this.poller = new MailboxPoller(loop, clock, events, store, mailboxThread,
-                    mailbox, email.twoWay().pollInterval(), own,
-                    new MailCommandHandler(this, CommandRegistry.standard()), new ReplyMail(email), delivery);
+                    faults.mailbox(mailbox), email.twoWay().pollInterval(), own,
+                    new MailCommandHandler(this, CommandRegistry.standard()), new ReplyMail(email), delivery,
+                    failing -> alarms().report(AlarmAddress.mailbox(), failing,
+                            email.twoWay().server() + ":" + email.twoWay().port()));
             this.idle = mailbox instanceof ImapMailbox imap ? new IdleWatcher(imap, poller, loop, name) : null;
         } else {
             this.poller = null;
@@ -174,6 +190,7 @@ public final class UnitFirmware {
         retention.start();
         ipDevices.start();
         alarms.start(openOccurrences);
+        powerGateFaults.start();
         alarmDelivery.resumeRounds();
         delivery.start();
         if (poller != null) {
@@ -209,6 +226,7 @@ public final class UnitFirmware {
             started = false;
             retention.stop();
             ipDevices.stop();
+            powerGateFaults.stop();
             alarms.stop();
             alarmDelivery.stop();
             alarmResponses.stop();
@@ -280,6 +298,16 @@ public final class UnitFirmware {
             }
         });
         return result;
+    }
+
+    /** The simulation's mail faults (SPEC §10); they may be set only where the mail server is embedded. */
+    public SimulatedFaults simulatedFaults() {
+        return faults;
+    }
+
+    /** The simulated network, when {@code network.probe: simulated}. */
+    public Optional<SimulatedProbe> simulatedProbe() {
+        return Optional.ofNullable(simulatedProbe);
     }
 
     /** The health of the unit's mail paths (loop only). */

@@ -17,7 +17,7 @@ final class AcknowledgmentCodes {
     private static final int CODES = 100_000_000;
 
     private final RandomGenerator random;
-    private final Map<String, InputAlarm> taken = new HashMap<>();
+    private final Map<String, Alarm> taken = new HashMap<>();
 
     AcknowledgmentCodes() {
         this(new SecureRandom());
@@ -29,7 +29,7 @@ final class AcknowledgmentCodes {
     }
 
     /** A new code for {@code holder}, different from every code taken. */
-    String issue(InputAlarm holder) {
+    String issue(Alarm holder) {
         if (taken.size() >= CODES / 2) {
             throw new IllegalStateException("Too many open occurrences for 8-digit codes");
         }
@@ -49,7 +49,7 @@ final class AcknowledgmentCodes {
      *
      * @throws IllegalStateException when the code is already taken (the store keeps codes unique)
      */
-    void reserve(String code, InputAlarm holder) {
+    void reserve(String code, Alarm holder) {
         if (taken.containsKey(code)) {
             throw new IllegalStateException("Acknowledgment code " + code + " is already taken");
         }
@@ -62,7 +62,7 @@ final class AcknowledgmentCodes {
     }
 
     /** The input alarm whose open occurrence has {@code code}. */
-    Optional<InputAlarm> holder(String code) {
+    Optional<Alarm> holder(String code) {
         return Optional.ofNullable(taken.get(code));
     }
 }

@@ -2,6 +2,7 @@ package org.imssim.firmware.alarm;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: loop-confined. Every method must be called on the unit's event loop, the thread
  * that delivers the inputs' changes and runs the clock's timers. No locks.
  *
+ * <p>Things that are not inputs alarm through the same machine under their own addresses
+ * ({@link AlarmAddress}): every IP device, PowerGate and outlet of the configuration, the SMTP
+ * server and, with two-way e-mail, the mailbox ({@link NonInputAlarms}). Their sources report
+ * their level through {@link #report}.
+ *
  * <p>Schedules are re-evaluated at every whole minute of the unit's clock (by a timer that exists
  * only while some input has a schedule); a schedule's ranges are whole minutes of local time.
  */
@@ -47,6 +53,7 @@ public final class AlarmEngine {
     private final ScheduleCalendar calendar;
     private final AlarmContext context;
     private final Map<InputAddress, InputAlarm> alarms = new TreeMap<>();
+    private final Map<String, FaultAlarm> faults = new LinkedHashMap<>();
     private final MinuteTimer minuteTimer;
     private boolean started;
 
@@ -109,6 +116,10 @@ public final class AlarmEngine {
         }
         started = true;
         boolean anySchedule = false;
+        for (FaultPoint point : NonInputAlarms.of(config, hardware)) {
+            faults.put(point.address().text(), new FaultAlarm(point, context));
+            anySchedule |= point.schedule() != null;
+        }
         for (Unit unit : hardware.units()) {
             String unitName = unitName(unit);
             for (Input input : unit.inputs()) {
@@ -122,37 +133,49 @@ public final class AlarmEngine {
         for (InputAlarm alarm : alarms.values()) {
             alarm.start(calendar.isActive(schedule(alarm.settings()), clock.now()));
         }
+        for (FaultAlarm fault : faults.values()) {
+            fault.setInSchedule(calendar.isActive(fault.point().schedule(), clock.now()));
+        }
         if (anySchedule) {
             minuteTimer.start();
         }
-        LOG.info("Alarm engine watching {} inputs", alarms.size());
+        LOG.info("Alarm engine watching {} inputs and {} other things", alarms.size(), faults.size());
     }
 
     private void resume(StoredOccurrence row) {
-        InputAddress address;
-        try {
-            address = InputAddress.parse(row.address());
-        } catch (RuntimeException e) {
-            LOG.warn("Stored occurrence {} of {} is not an input's; it is not resumed here", row.id(), row.address());
-            keepCode(row);
-            return;
+        Alarm alarm = faults.get(row.address());
+        if (alarm == null) {
+            try {
+                alarm = alarms.get(InputAddress.parse(row.address()));
+            } catch (RuntimeException e) {
+                alarm = null;
+            }
         }
-        InputAlarm alarm = alarms.get(address);
         try {
             if (alarm == null) {
+                AlarmAddress address = removedAddress(row.address());
                 Occurrence gone = StoredOccurrences.fromStored(row, address, "", row.address()).ended(AlarmState.NOT_IN_USE);
-                LOG.info("Open occurrence {} (code {}) of {} closed: that input is no longer in the configuration",
+                LOG.info("Open occurrence {} (code {}) of {} closed: that is no longer in the configuration",
                         row.id(), row.code(), row.address());
                 context.listener().closed(gone, CloseReason.INPUT_REMOVED);
                 return;
             }
-            Occurrence occurrence = StoredOccurrences.fromStored(row, address, alarm.unitName(), alarm.input().name());
+            Occurrence occurrence = StoredOccurrences.fromStored(row, alarm.address(), alarm.unitName(), alarm.name());
             alarm.resume(occurrence);
             LOG.info("Resumed {} (round {}, next {})", occurrence, row.round(), row.nextRound());
             context.listener().occurrenceResumed(occurrence, row.round(), row.nextRound());
         } catch (RuntimeException e) {
             LOG.error("Stored occurrence {} of {} could not be resumed", row.id(), row.address(), e);
             keepCode(row);
+        }
+    }
+
+    /** The address of a stored occurrence whose input or thing is gone: an input's if it reads as one. */
+    private static AlarmAddress removedAddress(String text) {
+        try {
+            return AlarmAddress.of(InputAddress.parse(text));
+        } catch (RuntimeException e) {
+            return new AlarmAddress(text, org.imssim.devices.unit.UnitId.host(), null);
         }
     }
 
@@ -171,6 +194,62 @@ public final class AlarmEngine {
     public void stop() {
         minuteTimer.stop();
         alarms.values().forEach(InputAlarm::stop);
+        faults.values().forEach(FaultAlarm::stop);
+    }
+
+    /**
+     * The level a thing that is not an input is at now, as its source sees it (SPEC §4): faulty or
+     * not. Sources may report the same level as often as they like; only a change moves the
+     * machine. A report about an address this engine does not watch (the mailbox without two-way
+     * e-mail, an IP device disabled) is ignored.
+     *
+     * @param address the thing: {@link AlarmAddress#smtp()}, {@link AlarmAddress#ipDevice}, …
+     * @param fault   true while it is faulty
+     * @param value   what the alarm mail shows as its value (a server, an address); may be empty
+     */
+    public void report(AlarmAddress address, boolean fault, String value) {
+        FaultAlarm alarm = started ? faults.get(address.text()) : null;
+        if (alarm == null) {
+            LOG.debug("No alarm watches {}; its report is ignored", address);
+            return;
+        }
+        alarm.report(fault, value);
+    }
+
+    /** The state of any alarm, an input's or a thing's; {@code NOT_IN_USE} for an address not watched. */
+    public AlarmState state(AlarmAddress address) {
+        Alarm alarm = find(address);
+        return alarm == null ? AlarmState.NOT_IN_USE : alarm.state();
+    }
+
+    /** The open occurrence of any alarm, an input's or a thing's. */
+    public Optional<Occurrence> occurrence(AlarmAddress address) {
+        return Optional.ofNullable(find(address)).flatMap(Alarm::occurrence);
+    }
+
+    /** Whether the return to normal of {@code address} is mailed (an input's or IP device's {@code return-to-normal}). */
+    public boolean mailsReturnToNormal(AlarmAddress address) {
+        FaultAlarm fault = faults.get(address.text());
+        if (fault != null) {
+            return fault.point().returnToNormal();
+        }
+        return address.inputAddress().filter(alarms::containsKey)
+                .map(a -> hardware.settings(a).config())
+                .map(c -> c.returnToNormal()).orElse(true);
+    }
+
+    /** What a return to normal of {@code address} is called in mails: {@code Responding} for an IP device, else {@code Normal}. */
+    public String normalWord(AlarmAddress address) {
+        FaultAlarm fault = faults.get(address.text());
+        return fault == null ? "Normal" : fault.point().normalWord();
+    }
+
+    private Alarm find(AlarmAddress address) {
+        FaultAlarm fault = faults.get(address.text());
+        if (fault != null) {
+            return fault;
+        }
+        return address.inputAddress().map(alarms::get).orElse(null);
     }
 
     /** The input's alarm state; {@code NOT_IN_USE} for a channel with no input. */
@@ -191,6 +270,9 @@ public final class AlarmEngine {
         for (InputAlarm alarm : alarms.values()) {
             alarm.occurrence().ifPresent(open::add);
         }
+        for (FaultAlarm alarm : faults.values()) {
+            alarm.occurrence().ifPresent(open::add);
+        }
         return Collections.unmodifiableList(open);
     }
 
@@ -203,7 +285,7 @@ public final class AlarmEngine {
             return Optional.empty();
         }
         return context.codes().holder(code)
-                .flatMap(InputAlarm::occurrence)
+                .flatMap(Alarm::occurrence)
                 .filter(o -> o.code().equals(code) && o.isAcknowledgeable());
     }
 
@@ -219,7 +301,7 @@ public final class AlarmEngine {
     public AcknowledgeOutcome acknowledge(String code, String username, Via via) {
         Acknowledgment by = Acknowledgment.byUser(username, via, clock.now());
         return acknowledgeable(code)
-                .flatMap(o -> alarms.get(o.address()).acknowledge(by))
+                .flatMap(o -> find(o.address()).acknowledge(by))
                 .<AcknowledgeOutcome>map(AcknowledgeOutcome.Acknowledged::new)
                 .orElseGet(AcknowledgeOutcome.NoLongerValid::new);
     }
@@ -249,7 +331,7 @@ public final class AlarmEngine {
      */
     public AcknowledgeOutcome acknowledgeByUnit(String occurrenceId, UnitAcknowledgment reason) {
         Acknowledgment by = Acknowledgment.byUnit(reason, clock.now());
-        return alarms.values().stream()
+        return java.util.stream.Stream.concat(alarms.values().stream(), faults.values().stream())
                 .filter(a -> a.occurrence().map(o -> o.id().equals(occurrenceId)).orElse(false))
                 .findFirst()
                 .flatMap(a -> a.acknowledge(by))
@@ -297,6 +379,9 @@ public final class AlarmEngine {
     private void minuteStruck() {
         for (InputAlarm alarm : alarms.values()) {
             alarm.setInSchedule(calendar.isActive(schedule(alarm.settings()), clock.now()));
+        }
+        for (FaultAlarm fault : faults.values()) {
+            fault.setInSchedule(calendar.isActive(fault.point().schedule(), clock.now()));
         }
     }
 

@@ -19,9 +19,24 @@ public interface AlarmEvents {
     /** Records {@code text} for the unit the input belongs to. */
     void record(UnitId unit, String text);
 
+    /** Records {@code text} with its source: {@code ip}, {@code outlet} or {@code system} for things that are not inputs. */
+    default void record(UnitId unit, EventSource source, String text) {
+        record(unit, text);
+    }
+
     /** Records into the unit's event history, with source {@code input}. */
     static AlarmEvents into(EventHistory history) {
         Objects.requireNonNull(history, "history");
-        return (unit, text) -> history.record(unit.id(), EventSource.INPUT, text);
+        return new AlarmEvents() {
+            @Override
+            public void record(UnitId unit, String text) {
+                history.record(unit.id(), EventSource.INPUT, text);
+            }
+
+            @Override
+            public void record(UnitId unit, EventSource source, String text) {
+                history.record(unit.id(), source, text);
+            }
+        };
     }
 }

@@ -58,6 +58,6 @@ public interface AlarmListener {
     }
 
     /** The input's state changed (for live views and traps); called after the calls above. */
-    default void stateChanged(InputAddress address, AlarmState previous, AlarmState current) {
+    default void stateChanged(AlarmAddress address, AlarmState previous, AlarmState current) {
     }
 }

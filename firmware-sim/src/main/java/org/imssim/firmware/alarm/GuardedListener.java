@@ -41,7 +41,7 @@ final class GuardedListener implements AlarmListener {
     }
 
     @Override
-    public void stateChanged(InputAddress address, AlarmState previous, AlarmState current) {
+    public void stateChanged(AlarmAddress address, AlarmState previous, AlarmState current) {
         guard(() -> listener.stateChanged(address, previous, current), address);
     }
 

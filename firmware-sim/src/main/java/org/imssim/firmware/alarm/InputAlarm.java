@@ -30,7 +30,7 @@ import org.imssim.hal.Subscription;
  *   <li>A re-armed occurrence takes the condition and value of the reading at the re-arm.</li>
  * </ul>
  */
-final class InputAlarm {
+final class InputAlarm implements Alarm {
 
     /** How long a sensor may be missing before the input is in trouble. */
     static final Duration MISSING_LIMIT = Duration.ofSeconds(60);
@@ -69,7 +69,8 @@ final class InputAlarm {
      * Takes up {@code stored}, an occurrence of this input found open in the store at start, before
      * {@link #start}: the input takes its state, and its code is taken again.
      */
-    void resume(Occurrence stored) {
+    @Override
+    public void resume(Occurrence stored) {
         if (occurrence != null) {
             throw new IllegalStateException("Input " + input.address() + " already has an open occurrence");
         }
@@ -115,7 +116,8 @@ final class InputAlarm {
     }
 
     /** Stops following the input and cancels every timer; an open occurrence stays as it is. */
-    void stop() {
+    @Override
+    public void stop() {
         if (subscription != null) {
             subscription.cancel();
             subscription = null;
@@ -123,8 +125,19 @@ final class InputAlarm {
         cancelTimers();
     }
 
-    String unitName() {
+    @Override
+    public String unitName() {
         return unitName;
+    }
+
+    @Override
+    public AlarmAddress address() {
+        return AlarmAddress.of(input.address());
+    }
+
+    @Override
+    public String name() {
+        return input.name();
     }
 
     Input input() {
@@ -135,11 +148,13 @@ final class InputAlarm {
         return settings;
     }
 
-    AlarmState state() {
+    @Override
+    public AlarmState state() {
         return state;
     }
 
-    Optional<Occurrence> occurrence() {
+    @Override
+    public Optional<Occurrence> occurrence() {
         return Optional.ofNullable(occurrence);
     }
 
@@ -164,7 +179,8 @@ final class InputAlarm {
         watchingChanged(was, CloseReason.INPUT_DISABLED);
     }
 
-    void setInSchedule(boolean in) {
+    @Override
+    public void setInSchedule(boolean in) {
         boolean was = watching();
         inSchedule = in;
         watchingChanged(was, CloseReason.OUTSIDE_SCHEDULE);
@@ -177,7 +193,8 @@ final class InputAlarm {
      *
      * @return the occurrence just after, or empty when there was nothing to acknowledge
      */
-    Optional<Occurrence> acknowledge(Acknowledgment by) {
+    @Override
+    public Optional<Occurrence> acknowledge(Acknowledgment by) {
         if (occurrence == null || !occurrence.isAcknowledgeable()) {
             return Optional.empty();
         }
@@ -384,7 +401,7 @@ final class InputAlarm {
 
     private Occurrence open(StartReason reason, String alarmClass, Condition condition, String valueText) {
         String code = context.codes().issue(this);
-        return Occurrence.start(UUID.randomUUID().toString(), input.address(), unitName, input.name(), alarmClass,
+        return Occurrence.start(UUID.randomUUID().toString(), AlarmAddress.of(input.address()), unitName, input.name(), alarmClass,
                 condition, valueText, code, context.clock().now(), reason, state);
     }
 
@@ -407,7 +424,7 @@ final class InputAlarm {
 
     private void changed(AlarmState before) {
         if (before != state) {
-            context.listener().stateChanged(input.address(), before, state);
+            context.listener().stateChanged(AlarmAddress.of(input.address()), before, state);
         }
     }
 

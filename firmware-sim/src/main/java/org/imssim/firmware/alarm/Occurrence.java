@@ -3,7 +3,6 @@ package org.imssim.firmware.alarm;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.imssim.devices.unit.InputAddress;
 
 /**
  * One alarm occurrence of an input (SPEC §4): it starts when the recognition time ends, when an
@@ -20,7 +19,7 @@ import org.imssim.devices.unit.InputAddress;
 public final class Occurrence {
 
     private final String id;
-    private final InputAddress address;
+    private final AlarmAddress address;
     private final String unitName;
     private final String inputName;
     private final String alarmClass;
@@ -33,7 +32,7 @@ public final class Occurrence {
     private final boolean open;
     private final Acknowledgment acknowledgment;
 
-    private Occurrence(String id, InputAddress address, String unitName, String inputName, String alarmClass,
+    private Occurrence(String id, AlarmAddress address, String unitName, String inputName, String alarmClass,
                        Condition condition, String valueText, String code, Instant openedAt, StartReason reason,
                        AlarmState state, boolean open, Acknowledgment acknowledgment) {
         this.id = Objects.requireNonNull(id, "id");
@@ -52,7 +51,7 @@ public final class Occurrence {
     }
 
     /** A new open occurrence, not acknowledged. */
-    static Occurrence start(String id, InputAddress address, String unitName, String inputName, String alarmClass,
+    static Occurrence start(String id, AlarmAddress address, String unitName, String inputName, String alarmClass,
                             Condition condition, String valueText, String code, Instant openedAt, StartReason reason,
                             AlarmState state) {
         return new Occurrence(id, address, unitName, inputName, alarmClass, condition, valueText, code, openedAt,
@@ -64,8 +63,8 @@ public final class Occurrence {
         return id;
     }
 
-    /** The input it is about. */
-    public InputAddress address() {
+    /** What it is about: an input, or a thing that is not an input. */
+    public AlarmAddress address() {
         return address;
     }
 

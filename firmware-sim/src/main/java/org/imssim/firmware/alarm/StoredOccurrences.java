@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import org.imssim.devices.unit.InputAddress;
 import org.imssim.firmware.store.StoredOccurrence;
 
 /**
@@ -51,7 +50,7 @@ public final class StoredOccurrences {
      *
      * @throws IllegalArgumentException when the row cannot be read back (unknown state, condition, …)
      */
-    static Occurrence fromStored(StoredOccurrence s, InputAddress address, String unitName, String inputName) {
+    static Occurrence fromStored(StoredOccurrence s, AlarmAddress address, String unitName, String inputName) {
         JsonNode extras;
         try {
             extras = JSON.readTree(s.extras());

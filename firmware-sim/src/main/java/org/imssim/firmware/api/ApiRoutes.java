@@ -18,6 +18,7 @@ public final class ApiRoutes {
                 .add(HttpMethod.GET, "/api/events", new EventsCall(unit))
                 .add(HttpMethod.POST, "/api/alarms/{unit}/{channel}/ack", new AlarmAckCall(unit))
                 .add(HttpMethod.POST, "/api/alarms/{unit}/{channel}/reset-min-max", new ResetMinMaxCall(unit))
-                .add(HttpMethod.POST, "/api/sim/inputs/{unit}/{channel}", new SimInputCall(unit));
+                .add(HttpMethod.POST, "/api/sim/inputs/{unit}/{channel}", new SimInputCall(unit))
+                .add(HttpMethod.POST, "/api/sim/faults", new SimFaultCall(unit));
     }
 }

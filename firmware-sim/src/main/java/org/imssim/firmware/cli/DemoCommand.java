@@ -74,6 +74,8 @@ final class DemoCommand implements Callable<Integer> {
             removeIfTemporary(temporary, dir);
             return ExitCodes.FAILURE;
         }
+        // The demo's mail server is embedded: POST /api/sim/faults may make it refuse.
+        firmware.unit().simulatedFaults().allowMailFaults();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             firmware.close();

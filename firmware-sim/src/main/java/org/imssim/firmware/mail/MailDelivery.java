@@ -1,5 +1,7 @@
 package org.imssim.firmware.mail;
 
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +72,7 @@ public final class MailDelivery {
     private boolean passWanted;
     private boolean stopped;
     private boolean outage;
+    private final Consumer<Boolean> attemptOutcomes;
     private int failuresInARow;
     private Instant heldBackUntil = Instant.MIN;
     private TimerHandle wake;
@@ -89,6 +92,17 @@ public final class MailDelivery {
      */
     public MailDelivery(EventExecutor loop, UnitClock clock, EventHistory events, StoreWorker store,
                         Executor mailThread, SmtpMailer mailer) {
+        this(loop, clock, events, store, mailThread, mailer, failing -> { });
+    }
+
+    /**
+     * As above, telling {@code attempts} on the loop after every delivery attempt whether the SMTP
+     * server failed it ({@code true}) or accepted the mail ({@code false}) — the level the
+     * {@code system/smtp} alarm follows. Attempts never made (no server configured) are not told.
+     */
+    public MailDelivery(EventExecutor loop, UnitClock clock, EventHistory events, StoreWorker store,
+                        Executor mailThread, SmtpMailer mailer, Consumer<Boolean> attempts) {
+        this.attemptOutcomes = Objects.requireNonNull(attempts, "attempts");
         this.loop = loop;
         this.clock = clock;
         this.events = events;
@@ -318,6 +332,7 @@ public final class MailDelivery {
         outage = false;
         failuresInARow = 0;
         heldBackUntil = Instant.MIN;
+        attemptOutcomes.accept(false);
         events.record("host", EventSource.MAIL, "E-mail sent to " + mail.to() + ": " + mail.subject());
         if (attempts >= 2) {
             events.record("host", EventSource.MAIL, "Delivered after " + attempts + " attempts");
@@ -335,6 +350,7 @@ public final class MailDelivery {
         }
         failuresInARow++;
         heldBackUntil = clock.now().plus(backoff(failuresInARow));
+        attemptOutcomes.accept(true);
     }
 
     private void passDone(boolean troubled) {

@@ -1,5 +1,7 @@
 package org.imssim.firmware.mail;
 
+import java.util.Objects;
+import java.util.function.Consumer;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +70,7 @@ public final class MailboxPoller {
 
     // Loop-confined.
     private boolean stopped;
+    private final Consumer<Boolean> attemptOutcomes;
     private boolean failing;
     private int failuresInARow;
     private TimerHandle next;
@@ -81,6 +84,19 @@ public final class MailboxPoller {
     public MailboxPoller(EventExecutor loop, UnitClock clock, EventHistory events, StoreWorker store,
                          Executor mailboxThread, Mailbox mailbox, Duration interval, Set<String> ownAddresses,
                          MailCommandHandler handler, ReplyMail replies, MailDelivery delivery) {
+        this(loop, clock, events, store, mailboxThread, mailbox, interval, ownAddresses, handler, replies, delivery,
+                failing -> { });
+    }
+
+    /**
+     * As above, telling {@code attempts} on the loop after every session whether the mailbox failed
+     * ({@code true}) or was read ({@code false}) — the level the {@code system/mailbox} alarm follows.
+     */
+    public MailboxPoller(EventExecutor loop, UnitClock clock, EventHistory events, StoreWorker store,
+                         Executor mailboxThread, Mailbox mailbox, Duration interval, Set<String> ownAddresses,
+                         MailCommandHandler handler, ReplyMail replies, MailDelivery delivery,
+                         Consumer<Boolean> attempts) {
+        this.attemptOutcomes = Objects.requireNonNull(attempts, "attempts");
         this.loop = loop;
         this.clock = clock;
         this.events = events;
@@ -234,6 +250,7 @@ public final class MailboxPoller {
         }
         failing = false;
         failuresInARow = 0;
+        attemptOutcomes.accept(false);
     }
 
     private void unreachable() {
@@ -242,6 +259,7 @@ public final class MailboxPoller {
         }
         failing = true;
         failuresInARow++;
+        attemptOutcomes.accept(true);
     }
 
     private void rejected(RejectReason reason) {

@@ -1,5 +1,7 @@
 package org.imssim.firmware.net;
 
+import java.util.function.BiConsumer;
+import java.util.Objects;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * {@code Ping Timeout}, one that answers again {@code Responding}. Probes run on the unit's
  * network threads; the states belong to the event loop.
  *
- * <p>This is the monitors' state, shown by the status; their alarms (an occurrence in class
- * {@code IP Alarms}, mail, acknowledgment) are not raised yet.
+ * <p>This is the monitors' state, shown by the status; every result is also told to a listener,
+ * for the device's {@code ip/<name>} alarm (SPEC §4).
  */
 public final class IpDeviceMonitor {
 
@@ -36,10 +38,20 @@ public final class IpDeviceMonitor {
     private final UnitClock clock;
     private final Map<String, String> states = new LinkedHashMap<>();
     private final Map<String, TimerHandle> next = new LinkedHashMap<>();
+    private final BiConsumer<IpDeviceConfig, Boolean> results;
     private boolean stopped;
 
     public IpDeviceMonitor(List<IpDeviceConfig> devices, NetworkProbe probe, Executor netThreads, Executor loop,
                            UnitClock clock) {
+        this(devices, probe, netThreads, loop, clock, (device, answered) -> { });
+    }
+
+    /**
+     * As above, telling {@code results} on the loop whether each device answered, after every probe.
+     */
+    public IpDeviceMonitor(List<IpDeviceConfig> devices, NetworkProbe probe, Executor netThreads, Executor loop,
+                           UnitClock clock, BiConsumer<IpDeviceConfig, Boolean> results) {
+        this.results = Objects.requireNonNull(results, "results");
         this.devices = devices.stream().filter(IpDeviceConfig::enabled).toList();
         this.probe = probe;
         this.netThreads = netThreads;
@@ -85,6 +97,7 @@ public final class IpDeviceMonitor {
                         log.info("IP device {} ({}): {}", device.name(), device.address(), now);
                     }
                     next.put(device.name(), clock.schedule(device.interval(), () -> probe(device)));
+                    results.accept(device, RESPONDING.equals(now));
                 }, loop);
     }
 

@@ -3,6 +3,7 @@ package org.imssim.firmware.net;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The simulated network ({@code network.probe: simulated}, SPEC §10): a target answers when
@@ -14,7 +15,12 @@ public final class SimulatedProbe implements NetworkProbe {
     private final Map<String, Boolean> hosts;
 
     public SimulatedProbe(Map<String, Boolean> hosts) {
-        this.hosts = Map.copyOf(hosts);
+        this.hosts = new ConcurrentHashMap<>(hosts);
+    }
+
+    /** Makes {@code target} answer or not from now on (the simulation's ping fault, SPEC §10). */
+    public void setReachable(String target, boolean reachable) {
+        hosts.put(target, reachable);
     }
 
     private boolean reachable(Target target) {

@@ -92,7 +92,7 @@ class AcknowledgeTest {
 
         assertThat(bench.onLoop(() -> bench.engine().acknowledgeable("00000007")))
                 .hasValueSatisfying(o -> {
-                    assertThat(o.address()).isEqualTo(LEAK);
+                    assertThat(o.address().input()).isEqualTo(LEAK);
                     assertThat(o.alarmClass()).isEqualTo("Water");
                 });
         bench.acknowledge("00000007", "alice", Via.EMAIL);

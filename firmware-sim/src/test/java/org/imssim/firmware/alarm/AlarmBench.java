@@ -292,7 +292,7 @@ final class AlarmBench implements AutoCloseable {
         }
 
         @Override
-        public void stateChanged(InputAddress address, AlarmState previous, AlarmState current) {
+        public void stateChanged(AlarmAddress address, AlarmState previous, AlarmState current) {
             stateChanges.add(address + " " + previous + ">" + current);
             extra.stateChanged(address, previous, current);
         }

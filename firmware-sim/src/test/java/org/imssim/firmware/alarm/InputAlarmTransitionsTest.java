@@ -66,7 +66,7 @@ class InputAlarmTransitionsTest {
         assertThat(bench.eventUnits()).containsExactly("host");
         assertThat(bench.calls()).containsExactly("started NEW host/1 High 90.5 F");
         Occurrence occurrence = bench.occurrence("host/1").orElseThrow();
-        assertThat(occurrence.address()).isEqualTo(InputAddress.parse("host/1"));
+        assertThat(occurrence.address()).isEqualTo(AlarmAddress.of(InputAddress.parse("host/1")));
         assertThat(occurrence.unitName()).isEqualTo("Server Room");
         assertThat(occurrence.inputName()).isEqualTo("Room Temp");
         assertThat(occurrence.alarmClass()).isEqualTo("Temperature");

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.imssim.devices.unit.InputAddress;
 import org.imssim.firmware.alarm.Acknowledgment;
+import org.imssim.firmware.alarm.AlarmAddress;
 import org.imssim.firmware.alarm.AlarmEngine;
 import org.imssim.firmware.alarm.AlarmListener;
 import org.imssim.firmware.alarm.AlarmState;
@@ -194,7 +195,7 @@ public final class AlarmDelivery implements AlarmListener {
     }
 
     @Override
-    public void stateChanged(InputAddress address, AlarmState previous, AlarmState current) {
+    public void stateChanged(AlarmAddress address, AlarmState previous, AlarmState current) {
         engine.get().occurrence(address).ifPresent(this::persist);
     }
 
@@ -217,9 +218,7 @@ public final class AlarmDelivery implements AlarmListener {
     }
 
     private boolean returnToNormalMail(Occurrence occurrence) {
-        return hardware.input(occurrence.address()).isEmpty()
-                || Optional.ofNullable(hardware.settings(occurrence.address()).config())
-                        .map(InputConfig::returnToNormal).orElse(true);
+        return engine.get().mailsReturnToNormal(occurrence.address());
     }
 
     private void endCalling(String occurrenceId) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.imssim.devices.unit.InputAddress;
 import org.imssim.firmware.alarm.Acknowledgment;
+import org.imssim.firmware.alarm.AlarmAddress;
 import org.imssim.firmware.alarm.AlarmListener;
 import org.imssim.firmware.alarm.AlarmState;
 import org.imssim.firmware.alarm.CloseReason;
@@ -57,7 +58,7 @@ public final class AlarmListeners implements AlarmListener {
     }
 
     @Override
-    public void stateChanged(InputAddress address, AlarmState previous, AlarmState current) {
+    public void stateChanged(AlarmAddress address, AlarmState previous, AlarmState current) {
         each(l -> l.stateChanged(address, previous, current));
     }
 

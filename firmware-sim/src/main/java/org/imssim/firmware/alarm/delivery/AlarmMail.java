@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.imssim.devices.sensor.Reading;
 import org.imssim.devices.unit.Input;
-import org.imssim.devices.unit.InputAddress;
 import org.imssim.devices.unit.Unit;
 import org.imssim.firmware.alarm.Acknowledgment;
+import org.imssim.firmware.alarm.AlarmAddress;
 import org.imssim.firmware.alarm.Occurrence;
 import org.imssim.firmware.config.EmailConfig;
 import org.imssim.firmware.config.ImsConfig;
@@ -96,9 +96,14 @@ public final class AlarmMail {
                 + occurrence.condition().text();
     }
 
-    /** {@code IMS-4000 NORMAL: <unit> - <input name> - Normal}. */
+    /** {@code IMS-4000 NORMAL: <unit> - <input name> - Normal}, or {@code - Responding} for an IP device. */
     public static String normalSubject(Occurrence occurrence) {
-        return "IMS-4000 NORMAL: " + occurrence.unitName() + " - " + occurrence.inputName() + " - Normal";
+        return "IMS-4000 NORMAL: " + occurrence.unitName() + " - " + occurrence.inputName() + " - "
+                + normalWord(occurrence);
+    }
+
+    private static String normalWord(Occurrence occurrence) {
+        return occurrence.address().isIpDevice() ? "Responding" : "Normal";
     }
 
     /**
@@ -126,9 +131,10 @@ public final class AlarmMail {
 
     /** The return-to-normal mail of {@code occurrence} (its snapshot at the return) to {@code to}. */
     public NewMail normal(Occurrence occurrence, Recipient to, Instant now) {
-        String value = hardware.input(occurrence.address()).flatMap(Input::reading).map(Reading::text)
-                .orElse("no reading");
-        List<String> lines = facts(occurrence, "Normal", value, now);
+        String value = occurrence.address().inputAddress().isEmpty() ? normalWord(occurrence).toLowerCase(Locale.ROOT)
+                : occurrence.address().inputAddress().flatMap(hardware::input).flatMap(Input::reading)
+                        .map(Reading::text).orElse("no reading");
+        List<String> lines = facts(occurrence, normalWord(occurrence), value, now);
         lines.add("Alarm: " + occurrence.condition().text() + " at " + TIME.format(occurrence.openedAt().atZone(zone)));
         lines.add("Acknowledged: " + occurrence.acknowledgment().map(AlarmMail::acknowledger)
                 .orElse("not yet (code " + occurrence.code() + ")"));
@@ -137,8 +143,8 @@ public final class AlarmMail {
 
     private List<String> facts(Occurrence occurrence, String condition, String value, Instant time) {
         List<String> lines = new ArrayList<>();
-        InputAddress address = occurrence.address();
-        Optional<Input> input = hardware.input(address);
+        AlarmAddress address = occurrence.address();
+        Optional<Input> input = address.inputAddress().flatMap(hardware::input);
         lines.add("Unit: " + hardware.unit(address.unit()).map(Unit::displayName).orElse(address.unit().id()));
         lines.add("Input: " + address + " " + occurrence.inputName());
         lines.add("Condition: " + condition);

@@ -3,10 +3,12 @@ package org.imssim.firmware.alarm.delivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.imssim.devices.powergate.OutletAction;
 import org.imssim.devices.powergate.PowerGate;
+import org.imssim.devices.unit.InputAddress;
 import org.imssim.firmware.alarm.AlarmListener;
 import org.imssim.firmware.alarm.Occurrence;
 import org.imssim.firmware.alarm.StartReason;
@@ -66,10 +68,11 @@ public final class AlarmResponses implements AlarmListener {
 
     @Override
     public void occurrenceStarted(Occurrence occurrence, StartReason reason) {
-        if (stopped || reason == StartReason.TROUBLE || hardware.input(occurrence.address()).isEmpty()) {
+        Optional<InputAddress> address = occurrence.address().inputAddress();
+        if (stopped || reason == StartReason.TROUBLE || address.flatMap(hardware::input).isEmpty()) {
             return;
         }
-        InputConfig input = hardware.settings(occurrence.address()).config();
+        InputConfig input = hardware.settings(address.get()).config();
         if (input == null || input.alarmResponses().isEmpty()) {
             return;
         }

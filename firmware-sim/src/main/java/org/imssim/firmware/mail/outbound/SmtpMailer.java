@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -66,6 +67,7 @@ public final class SmtpMailer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpMailer.class);
 
+    private BooleanSupplier refusing = () -> false;
     private final String protocol;
     private final String host;
     private final int port;
@@ -80,6 +82,15 @@ public final class SmtpMailer implements AutoCloseable {
     /** A mailer with the default timeouts of 10 s. */
     public SmtpMailer(SmtpConfig config) {
         this(config, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * A mailer with default timeouts that fails every mail as refused, without connecting, while
+     * {@code refusing} says so: the simulation's SMTP fault (SPEC §10).
+     */
+    public SmtpMailer(SmtpConfig config, BooleanSupplier refusing) {
+        this(config, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, null);
+        this.refusing = Objects.requireNonNull(refusing, "refusing");
     }
 
     /** A mailer with these connect and read (also write) timeouts. */
@@ -135,6 +146,11 @@ public final class SmtpMailer implements AutoCloseable {
      */
     public synchronized List<SendOutcome> sendAll(List<OutgoingMail> mails) {
         List<SendOutcome> outcomes = new ArrayList<>(mails.size());
+        if (refusing.getAsBoolean()) {
+            MailDeliveryException refused = new MailDeliveryException(MailDeliveryException.Kind.REFUSED);
+            mails.forEach(mail -> outcomes.add(SendOutcome.failed(mail, refused)));
+            return outcomes;
+        }
         MailDeliveryException serverDown = null;
         for (OutgoingMail mail : mails) {
             if (serverDown != null) {
