@@ -43,14 +43,17 @@ class AlarmEndToEndTest {
                 %s
                 storage: {dir: ./data}
                 web: {bind: 127.0.0.1, port: 0}
+                network: {probe: simulated, simulated-hosts: {127.0.0.1: true}}
+                ip-devices:
+                  - {name: Gateway, address: 127.0.0.1, interval: 1s, timeout: 1s, retries: 1}
                 inputs:
                   - {channel: 6, type: water, name: Floor Leak, recognition-time: 0s, backend: mock}
                 nodes:
                   - {number: 2, name: Row B, inputs: [{channel: 4, type: water, name: Leak, recognition-time: 0s,
                      backend: mock}]}
                 profiles:
-                  - {username: alice, password: wonderland, mail-pin: "4829", level: master, classes: [Water],
-                     contacts: [{email: alice@example.com}]}
+                  - {username: alice, password: wonderland, mail-pin: "4829", level: master,
+                     classes: [Water, IP Alarms], contacts: [{email: alice@example.com}]}
                   - {username: bob, password: builder, level: user, units: [node-2], classes: [Water],
                      contacts: [{email: bob@example.com}]}
                 """.formatted(mail.emailConfig()), dir, name -> null);
@@ -134,5 +137,23 @@ class AlarmEndToEndTest {
         assertThat(Http.get(unit.webPort(), "/api/events", "alice", "wonderland").body())
                 .contains("Acknowledged: Leak by bob via api");
         assertThat(awaitMail("alice@example.com", 1).getSubject()).isEqualTo("IMS-4000 ALARM: Row B - Leak - Wet");
+    }
+
+    @Test
+    void anIpDeviceThatStopsAnsweringIsMailedAndShownAsPingTimeout() throws Exception {
+        var fault = Http.post(unit.webPort(), "/api/sim/faults", "alice", "wonderland",
+                "{\"fault\": \"ping\", \"target\": \"Gateway\", \"active\": true}");
+        assertThat(fault.statusCode()).isEqualTo(200);
+
+        MimeMessage alarm = awaitMail("alice@example.com", 1);
+        assertThat(alarm.getSubject()).isEqualTo("IMS-4000 ALARM: Server Room - Gateway - Ping Timeout");
+        assertThat(Http.get(unit.webPort(), "/api/status", "alice", "wonderland").body())
+                .contains("{\"name\":\"Gateway\",\"address\":\"127.0.0.1\",\"state\":\"Ping Timeout\"}");
+        assertThat(mail.mailsTo("bob@example.com")).as("bob's classes do not include IP Alarms").isEmpty();
+
+        Http.post(unit.webPort(), "/api/sim/faults", "alice", "wonderland",
+                "{\"fault\": \"ping\", \"target\": \"Gateway\", \"active\": false}");
+        await().atMost(WAIT).until(() -> Http.get(unit.webPort(), "/api/events", "alice", "wonderland").body()
+                .contains("Return to normal: Gateway"));
     }
 }

@@ -1,6 +1,5 @@
 package org.imssim.firmware.alarm;
 
-import org.imssim.devices.unit.InputAddress;
 
 /**
  * What the alarm engine tells delivery (alarm mail, rounds, alarm responses, the durable store)

@@ -1,5 +1,6 @@
 package org.imssim.firmware.alarm;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.imssim.firmware.loop.TimerHandle;
@@ -78,8 +79,12 @@ final class FaultAlarm implements Alarm {
         state = stored.state();
         // Until its source says otherwise, the thing is as the stored state says.
         faulty = state == AlarmState.ALARM_UNACKED || state == AlarmState.ALARM_ACKED;
-        if (state == AlarmState.ALARM_ACKED && !point.resetTime().isZero()) {
-            resetTimer = context.clock().schedule(point.resetTime(), this::resetTimeEnded);
+        if (state == AlarmState.ALARM_ACKED && !point.resetTime().isZero() && !point.resetTime().isNegative()) {
+            // The reset time counts from the acknowledgment, before the restart.
+            Duration left = stored.acknowledgment()
+                    .map(ack -> Duration.between(context.clock().now(), ack.at().plus(point.resetTime())))
+                    .orElse(point.resetTime());
+            resetTimer = context.clock().schedule(left.isNegative() ? Duration.ZERO : left, this::resetTimeEnded);
         }
     }
 

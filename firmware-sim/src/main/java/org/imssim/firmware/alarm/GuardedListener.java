@@ -1,6 +1,5 @@
 package org.imssim.firmware.alarm;
 
-import org.imssim.devices.unit.InputAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -102,12 +102,14 @@ final class SimFaultCall implements ApiHandler {
         if (m == null || !m.matches()) {
             return ApiResponse.error(HttpResponseStatus.BAD_REQUEST, BAD_BODY);
         }
-        Optional<PowerGate> gate = gate(Integer.parseInt(m.group(1)));
+        int number = Integer.parseInt(m.group(1));
         int outlet = Integer.parseInt(m.group(2));
-        if (gate.isEmpty() || outlet > gate.get().outletCount()) {
+        Optional<Integer> outlets = outletCount(number);
+        if (outlets.isEmpty() || outlet > outlets.get()) {
             return ApiResponse.error(HttpResponseStatus.NOT_FOUND, NO_SUCH_POWERGATE);
         }
-        if (!(gate.get() instanceof MockPowerGate mock)) {
+        Optional<PowerGate> gate = gate(number);
+        if (gate.isEmpty() || !(gate.get() instanceof MockPowerGate mock)) {
             return ApiResponse.error(HttpResponseStatus.CONFLICT, NOT_MOCK_POWERGATE);
         }
         if (active) {
@@ -122,11 +124,12 @@ final class SimFaultCall implements ApiHandler {
         if (target == null || !GATE.matcher(target).matches()) {
             return ApiResponse.error(HttpResponseStatus.BAD_REQUEST, BAD_BODY);
         }
-        Optional<PowerGate> gate = gate(Integer.parseInt(target));
-        if (gate.isEmpty()) {
+        int number = Integer.parseInt(target);
+        if (outletCount(number).isEmpty()) {
             return ApiResponse.error(HttpResponseStatus.NOT_FOUND, NO_SUCH_POWERGATE);
         }
-        if (!(gate.get() instanceof MockPowerGate mock)) {
+        Optional<PowerGate> gate = gate(number);
+        if (gate.isEmpty() || !(gate.get() instanceof MockPowerGate mock)) {
             return ApiResponse.error(HttpResponseStatus.CONFLICT, NOT_MOCK_POWERGATE);
         }
         mock.setSilent(active);
@@ -149,6 +152,11 @@ final class SimFaultCall implements ApiHandler {
         }
         network.get().setReachable(parsed.get().text(), !active);
         return answer("ping", target, active);
+    }
+
+    /** The outlet count of PowerGate {@code number}, built or not; empty when it is not configured. */
+    private Optional<Integer> outletCount(int number) {
+        return unit.config().powerGate(number).map(g -> g.outlets());
     }
 
     private Optional<PowerGate> gate(int number) {

@@ -2,7 +2,6 @@ package org.imssim.firmware.alarm.delivery;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.imssim.devices.unit.InputAddress;
 import org.imssim.firmware.alarm.Acknowledgment;
 import org.imssim.firmware.alarm.AlarmAddress;
 import org.imssim.firmware.alarm.AlarmListener;

@@ -14,7 +14,6 @@ import org.imssim.firmware.alarm.AcknowledgeOutcome;
 import org.imssim.firmware.alarm.AlarmState;
 import org.imssim.firmware.alarm.Via;
 import org.imssim.firmware.store.StoredOccurrence;
-import org.imssim.firmware.testing.UnitFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -254,5 +253,65 @@ class AlarmResumeTest {
         unit.awaitMails("alice@example.com", 2);
         assertThat(unit.subjectsTo("alice@example.com"))
                 .containsExactly(ALARM, "IMS-4000 ALARM: Server Room - Floor Leak - Wet");
+    }
+
+    @Test
+    void anAcknowledgedAlarmWhoseResetTimeEndedWhileTheUnitWasDownIsReArmedAtStart() {
+        String code = alarmInRoundOne();
+        unit.fixture().onLoop(() -> unit.unit().alarms().acknowledgeInput(InputAddress.parse(ROOM), "alice", Via.API));
+        assertThat(unit.state(ROOM)).isEqualTo(AlarmState.ALARM_ACKED);
+
+        // Acknowledged at 15:04:08 with a 1 h reset time; back at 16:10, still too warm.
+        unit.restart(config(92), Instant.parse("2026-11-29T16:10:00Z"));
+
+        assertThat(unit.state(ROOM)).isEqualTo(AlarmState.ALARM_UNACKED);
+        assertThat(unit.eventTexts()).contains("Alarm re-armed: Room Temp");
+        String rearmed = unit.code(ROOM);
+        assertThat(rearmed).isNotEqualTo(code);
+        assertThat(roundOf(unit.awaitMails("alice@example.com", 2).get(1))).isEqualTo(1);
+        assertThat(MailedUnit.codeIn(unit.mailsTo("alice@example.com").get(1))).isEqualTo(rearmed);
+        assertThat(stored()).singleElement().satisfies(s -> {
+            assertThat(s.code()).isEqualTo(rearmed);
+            assertThat(s.state()).isEqualTo("ALARM_UNACKED");
+        });
+    }
+
+    @Test
+    void anInputDisabledWhileTheUnitWasDownHasItsOccurrenceClosedAtStart() {
+        String code = alarmInRoundOne();
+
+        unit.restart(config(92).replace("reset-time: 1h,", "reset-time: 1h, enabled: false,"),
+                Instant.parse("2026-11-29T15:09:00Z"));
+
+        assertThat(unit.state(ROOM)).isEqualTo(AlarmState.NORMAL);
+        assertThat(unit.eventTexts()).contains("Alarm closed: Room Temp, input disabled");
+        assertThat(stored()).isEmpty();
+        assertThat(unit.fixture().onLoop(() -> unit.unit().alarms().acknowledge(code, "alice", Via.API)))
+                .isInstanceOf(AcknowledgeOutcome.NoLongerValid.class);
+        unit.level("host/6", true);
+        unit.advance(Duration.ofSeconds(3));
+        unit.awaitMails("alice@example.com", 2);
+        assertThat(unit.subjectsTo("alice@example.com"))
+                .containsExactly(ALARM, "IMS-4000 ALARM: Server Room - Floor Leak - Wet");
+    }
+
+    @Test
+    void aSensorTroubleResumedAfterARestartReturnsToNormalWhenTheSensorIsThere() {
+        unit = new MailedUnit(config(72), storage);
+        unit.unplug(ROOM);
+        unit.advance(Duration.ofSeconds(60));
+        assertThat(unit.state(ROOM)).isEqualTo(AlarmState.TROUBLE);
+        assertThat(unit.eventTexts()).contains("Sensor trouble: Room Temp");
+        String code = unit.code(ROOM);
+        assertThat(stored()).singleElement().satisfies(s -> assertThat(s.state()).isEqualTo("TROUBLE"));
+
+        // The restarted unit's mock sensor is plugged in and reads 72: the trouble is over.
+        unit.restart(config(72), Instant.parse("2026-11-29T15:09:00Z"));
+
+        assertThat(unit.state(ROOM)).isEqualTo(AlarmState.NORMAL);
+        assertThat(unit.eventTexts()).contains("Return to normal: Room Temp");
+        assertThat(stored()).isEmpty();
+        assertThat(unit.fixture().onLoop(() -> unit.unit().alarms().acknowledge(code, "alice", Via.API)))
+                .isInstanceOf(AcknowledgeOutcome.NoLongerValid.class);
     }
 }
