@@ -90,7 +90,8 @@ public final class OutletControl {
 
     /**
      * Carries out {@code request} after the requests before it. Loop only. The future completes on
-     * the loop, after the states were stored and the relays moved; it never fails.
+     * the loop, after the states were stored and the relays moved; every refusal is an outcome, so
+     * it fails only on a programming error (and the next request runs all the same).
      */
     public CompletableFuture<OutletOutcome> request(OutletRequest request) {
         Objects.requireNonNull(request, "request");
@@ -124,11 +125,6 @@ public final class OutletControl {
         stopped = true;
         cycles.values().forEach(c -> c.timer.cancel());
         cycles.clear();
-    }
-
-    /** Whether outlet {@code m} of PowerGate {@code n} has a cycle under way (for tests). Loop only. */
-    boolean cycleScheduled(int n, int m) {
-        return cycles.containsKey(new OutletAddress(n, m));
     }
 
     private CompletableFuture<OutletOutcome> run(OutletRequest request) {
