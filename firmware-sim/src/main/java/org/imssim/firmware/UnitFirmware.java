@@ -45,6 +45,7 @@ import org.imssim.firmware.net.NetworkProbe;
 import org.imssim.firmware.net.ProbeRunner;
 import org.imssim.firmware.net.SimulatedProbe;
 import org.imssim.firmware.net.SystemProbe;
+import org.imssim.firmware.outlet.OutletControl;
 import org.imssim.firmware.profile.Profiles;
 import org.imssim.firmware.status.StatusReader;
 import org.imssim.firmware.store.Retention;
@@ -91,6 +92,7 @@ public final class UnitFirmware {
     private final PowerGateFaults powerGateFaults;
     private final SimulatedFaults faults = new SimulatedFaults();
     private final SimulatedProbe simulatedProbe;
+    private final OutletControl outlets;
     private boolean started;
 
     /** A unit on {@code loop} with {@code clock}; it takes over {@code store} and closes it when stopped. */
@@ -119,7 +121,8 @@ public final class UnitFirmware {
         String smtpServer = email.smtp().server() + ":" + email.smtp().port();
         this.delivery = new MailDelivery(loop, clock, events, store, mailOutThread, mailer,
                 failing -> alarms().report(AlarmAddress.smtp(), failing, smtpServer));
-        this.alarmResponses = new AlarmResponses(config, hardware, clock, store, events, loop);
+        this.outlets = new OutletControl(config, hardware, clock, store, events, loop);
+        this.alarmResponses = new AlarmResponses(hardware, outlets);
         this.alarmDelivery = new AlarmDelivery(config.delivery(), hardware,
                 new Recipients(config.profiles(), ScheduleCalendar.of(config)), new AlarmMail(config, hardware),
                 delivery::send, this::alarms, clock, new StoredOccurrenceJournal(store));
@@ -230,6 +233,7 @@ public final class UnitFirmware {
             alarms.stop();
             alarmDelivery.stop();
             alarmResponses.stop();
+            outlets.stop();
             delivery.stop();
             if (poller != null) {
                 poller.stop();
@@ -351,6 +355,11 @@ public final class UnitFirmware {
     /** The per-input alarm state machines (loop only). */
     public AlarmEngine alarms() {
         return alarms;
+    }
+
+    /** Switching outlets: the one path of commands, the API and alarm responses (loop only). */
+    public OutletControl outlets() {
+        return outlets;
     }
 
     /** Ping and trace, on the unit's network threads (loop only). */

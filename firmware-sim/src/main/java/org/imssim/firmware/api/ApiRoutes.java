@@ -16,6 +16,7 @@ public final class ApiRoutes {
                 .add(HttpMethod.GET, "/", new ConsoleCall(unit))
                 .add(HttpMethod.GET, "/api/status", new StatusCall(unit))
                 .add(HttpMethod.GET, "/api/events", new EventsCall(unit))
+                .add(HttpMethod.POST, "/api/powergates/{n}/outlets/{m}", new OutletCall(unit))
                 .add(HttpMethod.POST, "/api/alarms/{unit}/{channel}/ack", new AlarmAckCall(unit))
                 .add(HttpMethod.POST, "/api/alarms/{unit}/{channel}/reset-min-max", new ResetMinMaxCall(unit))
                 .add(HttpMethod.POST, "/api/sim/inputs/{unit}/{channel}", new SimInputCall(unit))

@@ -37,6 +37,8 @@ public final class CommandRegistry {
         registry.register(new StatusCommand());
         registry.register(new PingCommand());
         registry.register(new TraceCommand());
+        registry.register(new OutletCommand());
+        registry.register(new OutletsCommand());
         registry.register(new AckCommand());
         registry.register(new HelpCommand(registry));
         return registry;

@@ -50,7 +50,8 @@ public final class MailCommandHandler {
     public MailCommandHandler(UnitFirmware unit, CommandRegistry commands) {
         this.unit = unit;
         this.commands = commands;
-        this.passwords = new CommandPassword(unit.config().email().twoWay());
+        LockoutNotice notice = new LockoutNotice(unit);
+        this.passwords = new CommandPassword(unit.config().email().twoWay(), unit.clock(), notice::locked);
     }
 
     /** Handles {@code mail}; completes with the reply to send, or empty when it gets none. Loop only. */

@@ -66,7 +66,11 @@ class AckCommandTest {
         for (String c : commands) {
             body.append("command: ").append(c).append("\r\n");
         }
-        String raw = "From: " + email + "\r\nTo: ims@example.com\r\nMessage-ID: <m1@example.org>\r\n"
+        // Sent when the unit's clock starts: inside the replay window of SPEC §7.
+        String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                UnitFixture.START.atZone(java.time.ZoneOffset.UTC));
+        String raw = "From: " + email + "\r\nTo: ims@example.com\r\nDate: " + date
+                + "\r\nMessage-ID: <m1@example.org>\r\n"
                 + "Subject: ims4000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body;
         return CommandMailReader.read(raw.getBytes(StandardCharsets.UTF_8), Set.of("ims@example.com"));
     }
