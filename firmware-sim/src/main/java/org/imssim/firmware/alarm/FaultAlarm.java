@@ -1,8 +1,6 @@
 package org.imssim.firmware.alarm;
 
 import java.time.Duration;
-import java.util.Optional;
-import java.util.UUID;
 import org.imssim.firmware.loop.TimerHandle;
 
 /**
@@ -15,24 +13,21 @@ import org.imssim.firmware.loop.TimerHandle;
  * {@code ALARM_ACKED} and the reset time, and closing when it leaves its schedule.
  *
  * <p>The source may report the same level again and again (every ping, every delivery attempt):
- * only a change does anything. It has no trouble state. Loop-confined.
+ * only a change does anything. It has no trouble state. A resumed occurrence keeps its state until
+ * the source reports. Loop-confined.
  */
-final class FaultAlarm implements Alarm {
+final class FaultAlarm extends OccurrenceAlarm {
 
     private final FaultPoint point;
-    private final AlarmContext context;
 
-    private AlarmState state = AlarmState.NORMAL;
-    private Occurrence occurrence;
     private boolean faulty;
     private String valueText = "";
     private boolean inSchedule = true;
     private TimerHandle recognitionTimer;
-    private TimerHandle resetTimer;
 
     FaultAlarm(FaultPoint point, AlarmContext context) {
+        super(context);
         this.point = point;
-        this.context = context;
     }
 
     FaultPoint point() {
@@ -45,16 +40,6 @@ final class FaultAlarm implements Alarm {
     }
 
     @Override
-    public AlarmState state() {
-        return state;
-    }
-
-    @Override
-    public Optional<Occurrence> occurrence() {
-        return Optional.ofNullable(occurrence);
-    }
-
-    @Override
     public String unitName() {
         return point.unitName();
     }
@@ -64,28 +49,28 @@ final class FaultAlarm implements Alarm {
         return point.name();
     }
 
-    /** Whether its source last reported a fault. */
-    boolean faulty() {
-        return faulty;
+    @Override
+    Duration resetTime() {
+        return point.resetTime();
+    }
+
+    @Override
+    void record(String text) {
+        context.events().record(point.address().unit(), point.source(), text);
+    }
+
+    @Override
+    Occurrence rearmed(Occurrence replaced) {
+        return open(StartReason.REARMED, point.alarmClass(), point.condition(), valueText);
     }
 
     @Override
     public void resume(Occurrence stored) {
-        if (occurrence != null) {
-            throw new IllegalStateException(point.address() + " already has an open occurrence");
-        }
-        context.codes().reserve(stored.code(), this);
-        occurrence = stored;
-        state = stored.state();
+        super.resume(stored);
         // Until its source says otherwise, the thing is as the stored state says.
         faulty = state == AlarmState.ALARM_UNACKED || state == AlarmState.ALARM_ACKED;
-        if (state == AlarmState.ALARM_ACKED && !point.resetTime().isZero() && !point.resetTime().isNegative()) {
-            // The reset time counts from the acknowledgment, before the restart.
-            Duration left = stored.acknowledgment()
-                    .map(ack -> Duration.between(context.clock().now(), ack.at().plus(point.resetTime())))
-                    .orElse(point.resetTime());
-            resetTimer = context.clock().schedule(left.isNegative() ? Duration.ZERO : left, this::resetTimeEnded);
-        }
+        valueText = stored.valueText();
+        continueResetTime();
     }
 
     /**
@@ -118,43 +103,10 @@ final class FaultAlarm implements Alarm {
         AlarmState before = state;
         cancelTimers();
         if (occurrence != null) {
-            Occurrence ended = end(occurrence, AlarmState.NORMAL);
-            CloseReason.OUTSIDE_SCHEDULE.eventWords()
-                    .ifPresent(words -> record("Alarm closed: " + point.name() + ", " + words));
-            context.listener().closed(ended, CloseReason.OUTSIDE_SCHEDULE);
+            close(CloseReason.OUTSIDE_SCHEDULE, AlarmState.NORMAL);
         }
         state = AlarmState.NORMAL;
         changed(before);
-    }
-
-    @Override
-    public Optional<Occurrence> acknowledge(Acknowledgment by) {
-        if (occurrence == null || !occurrence.isAcknowledgeable()) {
-            return Optional.empty();
-        }
-        AlarmState before = state;
-        Occurrence result;
-        switch (state) {
-            case ALARM_UNACKED -> {
-                state = AlarmState.ALARM_ACKED;
-                occurrence = occurrence.acknowledged(by, state);
-                result = occurrence;
-                if (!point.resetTime().isZero() && !point.resetTime().isNegative()) {
-                    resetTimer = context.clock().schedule(point.resetTime(), this::resetTimeEnded);
-                }
-            }
-            case RTN_UNACKED -> {
-                state = AlarmState.NORMAL;
-                result = end(occurrence.acknowledged(by, state), state);
-            }
-            default -> {
-                return Optional.empty();
-            }
-        }
-        record(by.eventText(point.name()));
-        context.listener().acknowledged(result, by);
-        changed(before);
-        return Optional.of(result);
     }
 
     @Override
@@ -168,7 +120,7 @@ final class FaultAlarm implements Alarm {
             case NORMAL -> {
                 if (faulty) {
                     if (point.recognition().isZero()) {
-                        startOccurrence(StartReason.NEW);
+                        startOccurrence();
                     } else {
                         state = AlarmState.PENDING;
                         recognitionTimer = context.clock().schedule(point.recognition(), this::recognitionEnded);
@@ -217,53 +169,15 @@ final class FaultAlarm implements Alarm {
             return;
         }
         AlarmState before = state;
-        startOccurrence(StartReason.NEW);
+        startOccurrence();
         changed(before);
     }
 
-    private void resetTimeEnded() {
-        resetTimer = null;
-        if (state != AlarmState.ALARM_ACKED) {
-            return;
-        }
-        AlarmState before = state;
+    private void startOccurrence() {
         state = AlarmState.ALARM_UNACKED;
-        Occurrence replaced = end(occurrence, state);
-        record("Alarm re-armed: " + point.name());
-        context.listener().closed(replaced, CloseReason.REARMED);
-        open(StartReason.REARMED);
-        context.listener().occurrenceStarted(occurrence, StartReason.REARMED);
-        changed(before);
-    }
-
-    private void startOccurrence(StartReason reason) {
-        state = AlarmState.ALARM_UNACKED;
-        open(reason);
+        occurrence = open(StartReason.NEW, point.alarmClass(), point.condition(), valueText);
         record(("Alarm: " + point.name() + " " + point.condition().text() + " " + valueText).strip());
-        context.listener().occurrenceStarted(occurrence, reason);
-    }
-
-    private void open(StartReason reason) {
-        String code = context.codes().issue(this);
-        occurrence = Occurrence.start(UUID.randomUUID().toString(), point.address(), point.unitName(), point.name(),
-                point.alarmClass(), point.condition(), valueText, code, context.clock().now(), reason, state);
-    }
-
-    private Occurrence end(Occurrence last, AlarmState after) {
-        Occurrence ended = last.ended(after);
-        context.codes().release(ended.code());
-        occurrence = null;
-        return ended;
-    }
-
-    private void record(String text) {
-        context.events().record(point.address().unit(), point.source(), text);
-    }
-
-    private void changed(AlarmState before) {
-        if (before != state) {
-            context.listener().stateChanged(point.address(), before, state);
-        }
+        context.listener().occurrenceStarted(occurrence, StartReason.NEW);
     }
 
     private void cancelTimers() {
@@ -271,9 +185,6 @@ final class FaultAlarm implements Alarm {
             recognitionTimer.cancel();
             recognitionTimer = null;
         }
-        if (resetTimer != null) {
-            resetTimer.cancel();
-            resetTimer = null;
-        }
+        cancelResetTimer();
     }
 }

@@ -2,7 +2,6 @@ package org.imssim.firmware.alarm;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import org.imssim.devices.sensor.Reading;
 import org.imssim.devices.unit.Input;
 import org.imssim.devices.unit.InputChange;
@@ -30,7 +29,7 @@ import org.imssim.hal.Subscription;
  *   <li>A re-armed occurrence takes the condition and value of the reading at the re-arm.</li>
  * </ul>
  */
-final class InputAlarm implements Alarm {
+final class InputAlarm extends OccurrenceAlarm {
 
     /** How long a sensor may be missing before the input is in trouble. */
     static final Duration MISSING_LIMIT = Duration.ofSeconds(60);
@@ -42,41 +41,22 @@ final class InputAlarm implements Alarm {
     private final ConditionRule rule;
     private final String unitName;
     private final Duration resetTime;
-    private final AlarmContext context;
-
-    private AlarmState state = AlarmState.NORMAL;
-    private Occurrence occurrence;
     private Reading lastReading;
     private MinMax minMax;
     private boolean enabled;
     private boolean inSchedule;
     private TimerHandle recognitionTimer;
-    private TimerHandle resetTimer;
     private TimerHandle missingTimer;
     private Subscription subscription;
 
     InputAlarm(Input input, InputSettings settings, String unitName, AlarmContext context) {
+        super(context);
         this.input = input;
         this.settings = settings;
         this.rule = ConditionRule.of(input, settings);
         this.unitName = unitName;
         this.resetTime = settings.config() == null ? Duration.ZERO : settings.config().resetTime();
-        this.context = context;
         this.enabled = settings.enabled();
-    }
-
-    /**
-     * Takes up {@code stored}, an occurrence of this input found open in the store at start, before
-     * {@link #start}: the input takes its state, and its code is taken again.
-     */
-    @Override
-    public void resume(Occurrence stored) {
-        if (occurrence != null) {
-            throw new IllegalStateException("Input " + input.address() + " already has an open occurrence");
-        }
-        context.codes().reserve(stored.code(), this);
-        occurrence = stored;
-        state = stored.state();
     }
 
     /**
@@ -97,21 +77,6 @@ final class InputAlarm implements Alarm {
             close(enabled ? CloseReason.OUTSIDE_SCHEDULE : CloseReason.INPUT_DISABLED, AlarmState.NORMAL);
             state = AlarmState.NORMAL;
             changed(before);
-        }
-    }
-
-    /** A resumed {@code ALARM_ACKED}: its reset time counts from its acknowledgment, before the restart. */
-    private void continueResetTime() {
-        if (state != AlarmState.ALARM_ACKED || resetTimer != null || resetTime.isZero() || resetTime.isNegative()) {
-            return;
-        }
-        Duration left = occurrence.acknowledgment()
-                .map(a -> Duration.between(context.clock().now(), a.at().plus(resetTime)))
-                .orElse(resetTime);
-        if (left.isNegative() || left.isZero()) {
-            resetTimeEnded();
-        } else {
-            resetTimer = context.clock().schedule(left, this::resetTimeEnded);
         }
     }
 
@@ -148,16 +113,6 @@ final class InputAlarm implements Alarm {
         return settings;
     }
 
-    @Override
-    public AlarmState state() {
-        return state;
-    }
-
-    @Override
-    public Optional<Occurrence> occurrence() {
-        return Optional.ofNullable(occurrence);
-    }
-
     Optional<MinMax> minMax() {
         return Optional.ofNullable(minMax);
     }
@@ -184,47 +139,6 @@ final class InputAlarm implements Alarm {
         boolean was = watching();
         inSchedule = in;
         watchingChanged(was, CloseReason.OUTSIDE_SCHEDULE);
-    }
-
-    /**
-     * Acknowledges the open occurrence if it waits for it: {@code ALARM_UNACKED → ALARM_ACKED}
-     * (the reset time starts), {@code RTN_UNACKED → NORMAL} (the occurrence ends), or a trouble
-     * (it stays {@code TROUBLE}).
-     *
-     * @return the occurrence just after, or empty when there was nothing to acknowledge
-     */
-    @Override
-    public Optional<Occurrence> acknowledge(Acknowledgment by) {
-        if (occurrence == null || !occurrence.isAcknowledgeable()) {
-            return Optional.empty();
-        }
-        AlarmState before = state;
-        Occurrence result;
-        switch (state) {
-            case ALARM_UNACKED -> {
-                state = AlarmState.ALARM_ACKED;
-                occurrence = occurrence.acknowledged(by, state);
-                result = occurrence;
-                if (!resetTime.isZero() && !resetTime.isNegative()) {
-                    resetTimer = context.clock().schedule(resetTime, this::resetTimeEnded);
-                }
-            }
-            case RTN_UNACKED -> {
-                state = AlarmState.NORMAL;
-                result = end(occurrence.acknowledged(by, state), state);
-            }
-            case TROUBLE -> {
-                occurrence = occurrence.acknowledged(by, state);
-                result = occurrence;
-            }
-            default -> {
-                return Optional.empty();
-            }
-        }
-        record(by.eventText(input.name()));
-        context.listener().acknowledged(result, by);
-        changed(before);
-        return Optional.of(result);
     }
 
     private void inputChanged(InputChange change) {
@@ -328,22 +242,6 @@ final class InputAlarm implements Alarm {
         changed(before);
     }
 
-    private void resetTimeEnded() {
-        resetTimer = null;
-        if (state != AlarmState.ALARM_ACKED) {
-            return;
-        }
-        AlarmState before = state;
-        state = AlarmState.ALARM_UNACKED;
-        Occurrence replaced = end(occurrence, state);
-        occurrence = open(StartReason.REARMED, settings.alarmClass(),
-                rule.conditionOf(lastReading).orElse(replaced.condition()), lastReading.text());
-        record("Alarm re-armed: " + input.name());
-        context.listener().closed(replaced, CloseReason.REARMED);
-        context.listener().occurrenceStarted(occurrence, StartReason.REARMED);
-        changed(before);
-    }
-
     private void missingTooLong() {
         missingTimer = null;
         if (watching() && state != AlarmState.TROUBLE) {
@@ -393,39 +291,26 @@ final class InputAlarm implements Alarm {
         changed(before);
     }
 
-    private void close(CloseReason why, AlarmState next) {
-        Occurrence ended = end(occurrence, next);
-        why.eventWords().ifPresent(words -> record("Alarm closed: " + input.name() + ", " + words));
-        context.listener().closed(ended, why);
-    }
-
-    private Occurrence open(StartReason reason, String alarmClass, Condition condition, String valueText) {
-        String code = context.codes().issue(this);
-        return Occurrence.start(UUID.randomUUID().toString(), AlarmAddress.of(input.address()), unitName, input.name(), alarmClass,
-                condition, valueText, code, context.clock().now(), reason, state);
-    }
-
-    /** Ends the open occurrence, frees its code, and gives its last snapshot, with the input's state after. */
-    private Occurrence end(Occurrence last, AlarmState after) {
-        Occurrence ended = last.ended(after);
-        context.codes().release(ended.code());
-        occurrence = null;
-        return ended;
-    }
-
     private Condition conditionNow() {
         return rule.conditionOf(lastReading).orElseThrow(
                 () -> new IllegalStateException("Input " + input.address() + " is pending but in range"));
     }
 
-    private void record(String text) {
+    @Override
+    void record(String text) {
         context.events().record(input.unitId(), text);
     }
 
-    private void changed(AlarmState before) {
-        if (before != state) {
-            context.listener().stateChanged(AlarmAddress.of(input.address()), before, state);
-        }
+    @Override
+    Duration resetTime() {
+        return resetTime;
+    }
+
+    /** A re-armed occurrence takes the condition and value of the reading at the re-arm. */
+    @Override
+    Occurrence rearmed(Occurrence replaced) {
+        return open(StartReason.REARMED, settings.alarmClass(),
+                rule.conditionOf(lastReading).orElse(replaced.condition()), lastReading.text());
     }
 
     private void cancelTimers() {
@@ -438,13 +323,6 @@ final class InputAlarm implements Alarm {
         if (recognitionTimer != null) {
             recognitionTimer.cancel();
             recognitionTimer = null;
-        }
-    }
-
-    private void cancelResetTimer() {
-        if (resetTimer != null) {
-            resetTimer.cancel();
-            resetTimer = null;
         }
     }
 
