@@ -32,7 +32,7 @@ abstract class SerialPowerGateContract {
         ByteLink deviceSide() throws Exception;
 
         @Override
-        void close() throws Exception;
+        void close();
     }
 
     static final LineTimings FAST = new LineTimings(Duration.ofMillis(100), 3, Duration.ofMillis(150),
@@ -211,7 +211,7 @@ abstract class SerialPowerGateContract {
             far.device().receive(garbage); // and garbage towards the PowerGate
         }
         far.send("\r\n01 STATE 0000 0000 *00\r\n".getBytes(StandardCharsets.US_ASCII));
-        far.noise("xx\r\n\u0000\u0001".getBytes(StandardCharsets.ISO_8859_1));
+        far.noise("xx\u0000\u0001\u00ff\r\n".getBytes(StandardCharsets.ISO_8859_1)); // a burst, then the line end
         command(2, OutletAction.ON);
         await().atMost(WAIT).until(() -> far.device().commanded(2));
         far.noise(new byte[0]);

@@ -60,7 +60,7 @@ class SerialPowerGateTest extends SerialPowerGateContract {
             }
 
             @Override
-            public void close() throws Exception {
+            public void close() {
                 inner.close();
             }
         };
