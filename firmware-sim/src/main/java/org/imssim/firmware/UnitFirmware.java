@@ -188,8 +188,18 @@ public final class UnitFirmware {
         return outlets;
     }
 
+    /**
+     * Powers up the outlets of the PowerGates whose relays power up with the unit, and starts the
+     * PowerGates on lines talking: each of those is powered up when its link says it has just
+     * powered up, and otherwise only read (SPEC §11).
+     */
     private CompletableFuture<Void> powerUpOutlets() {
-        return store.call(s -> OutletPowerUp.decideAndStore(config, hardware.powergates().keySet(), s, clock.now()))
+        hardware.startLines(number -> powerUp(List.of(number)));
+        return powerUp(hardware.powerUpAtStart());
+    }
+
+    private CompletableFuture<Void> powerUp(Iterable<Integer> gates) {
+        return store.call(s -> OutletPowerUp.decideAndStore(config, gates, s, clock.now()))
                 .handleAsync((actions, failure) -> {
                     if (failure != null) {
                         log.error("The outlets' stored states could not be read; their relays stay as they are", failure);

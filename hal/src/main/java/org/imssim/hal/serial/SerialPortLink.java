@@ -26,6 +26,10 @@ public final class SerialPortLink implements ByteLink {
     private static final Logger LOG = LoggerFactory.getLogger(SerialPortLink.class);
     /** How long a read waits for a first byte, so the reader notices close() in time. */
     private static final int READ_WAIT_MS = 100;
+    /** The longest close() waits for written bytes to leave. */
+    private static final int DRAIN_MS = 500;
+    /** How long after its last write a port is closed at the earliest. */
+    private static final int SETTLE_MS = 50;
 
     private final String path;
     private final SerialPort port;
@@ -33,6 +37,7 @@ public final class SerialPortLink implements ByteLink {
     private final Thread reader;
     private final Object writeLock = new Object();
     private volatile boolean open = true;
+    private volatile long lastWrite = System.nanoTime() - SETTLE_MS * 2_000_000L;
 
     private SerialPortLink(String path, SerialPort port) {
         this.path = path;
@@ -92,6 +97,7 @@ public final class SerialPortLink implements ByteLink {
                 }
                 done += n;
             }
+            lastWrite = System.nanoTime();
         }
     }
 
@@ -112,6 +118,7 @@ public final class SerialPortLink implements ByteLink {
         }
         open = false;
         receivers.clear();
+        drainOutput();
         port.closePort();
         if (Thread.currentThread() != reader) {
             try {
@@ -121,6 +128,26 @@ public final class SerialPortLink implements ByteLink {
             }
         }
         LOG.debug("Serial port {} closed", path);
+    }
+
+    /**
+     * Waits (at most {@link #DRAIN_MS}) until what was written has left: closing the port discards
+     * bytes still queued (jSerialComm flushes; on a pty that flush empties the far side's unread
+     * input too), and the last command before a close (an on-shutdown switch) must go out. A port
+     * that cannot say what is queued (a pty says 0) gets {@link #SETTLE_MS} after its last write.
+     */
+    private void drainOutput() {
+        long now = System.nanoTime();
+        long deadline = now + DRAIN_MS * 1_000_000L;
+        long settled = lastWrite + SETTLE_MS * 1_000_000L;
+        while ((port.bytesAwaitingWrite() > 0 || System.nanoTime() - settled < 0) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void read() {
