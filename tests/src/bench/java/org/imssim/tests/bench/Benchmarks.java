@@ -41,6 +41,9 @@ public final class Benchmarks {
         if (only.isEmpty() || only.contains("commands")) {
             sections.add(new CommandBenchmark(out).run());
         }
+        if (only.isEmpty() || only.contains("serial")) {
+            sections.add(new SerialBenchmark(out).run());
+        }
         String report = String.join("\n", sections);
         Files.writeString(out.resolve("results.md"), report);
         System.out.println(report);
