@@ -260,7 +260,14 @@ public final class LcusPowerGate implements PowerGate {
                     }
                     continue;
                 }
-                write(request);
+                try {
+                    write(request);
+                } catch (RuntimeException e) {
+                    // Never let the line thread die quietly: the outlets would stay as last seen forever.
+                    LOG.error("{}: unexpected failure on the port; it is opened again", setup.displayName(), e);
+                    dropLine("an unexpected failure");
+                    stopSignal.await(timings.retryInterval().toNanos(), TimeUnit.NANOSECONDS);
+                }
             }
             Request request;
             while (line != null && (request = requests.poll()) != null) {

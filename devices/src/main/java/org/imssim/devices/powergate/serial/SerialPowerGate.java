@@ -340,6 +340,11 @@ public final class SerialPowerGate implements PowerGate {
                     perform(request == null ? new Request(epoch.get(), 0, false) : request);
                 } catch (LineLost e) {
                     dropLine(e.getMessage());
+                } catch (RuntimeException e) {
+                    // Never let the line thread die quietly: the outlets would stay as last seen forever.
+                    LOG.error("{}: unexpected failure on the line; it is opened again", setup.displayName(), e);
+                    dropLine("an unexpected failure");
+                    pause(timings.retryInterval());
                 }
             }
             drain();
