@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.imssim.devices.powergate.LinkChange;
 import org.imssim.devices.powergate.OutletAction;
 import org.imssim.devices.powergate.OutletState;
@@ -22,6 +23,13 @@ class PtySerialPowerGateTest extends SerialPowerGateContract {
     Path dir;
 
     private SocatPair socat;
+
+    /** A real line with threads on both ends: a little more patience, so a busy CI machine does not drop the link. */
+    @Override
+    protected LineTimings timings() {
+        return new LineTimings(Duration.ofMillis(250), 3, Duration.ofMillis(150), Duration.ofMillis(100),
+                Duration.ofMillis(50), Duration.ofMillis(200));
+    }
 
     @Override
     protected Lines lines() throws Exception {

@@ -48,6 +48,11 @@ abstract class SerialPowerGateContract {
 
     protected abstract Lines lines() throws Exception;
 
+    /** How patiently the unit end talks: short, so that a silent PowerGate is noticed quickly. */
+    protected LineTimings timings() {
+        return FAST;
+    }
+
     @AfterEach
     void tearDown() throws Exception {
         if (gate != null) {
@@ -70,7 +75,7 @@ abstract class SerialPowerGateContract {
 
     /** Starts the unit end on the line, its listeners registered first. */
     protected void startGate(PowerGateSetup setup) throws Exception {
-        gate = new SerialPowerGate(setup, lines.unitSide(), "test line", loop.executor(), FAST);
+        gate = new SerialPowerGate(setup, lines.unitSide(), "test line", loop.executor(), timings());
         loop.run(() -> {
             gate.onLinkChange(linkChanges::add);
             gate.onOutletChange(outletChanges::add);
