@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PowerGateProcessTest {
 
-    private static final LineTimings TIMINGS = new LineTimings(Duration.ofMillis(200), 3, Duration.ofMillis(200),
+    private static final LineTimings TIMINGS = new LineTimings(Duration.ofMillis(400), 3, Duration.ofMillis(200),
             Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(200));
 
     @TempDir
