@@ -128,7 +128,7 @@ public final class UnitFirmware {
                 delivery::send, this::alarms, clock, new StoredOccurrenceJournal(store));
         this.alarms = new AlarmEngine(hardware, config, clock, AlarmEvents.into(events),
                 AlarmListeners.of(alarmResponses, alarmDelivery));
-        this.powerGateFaults = new PowerGateFaults(hardware, alarms);
+        this.powerGateFaults = new PowerGateFaults(hardware, alarms, clock);
         this.status = new StatusReader(config, hardware, alarms::state,
                 device -> ipDevices.state(device).orElse(IpDeviceMonitor.RESPONDING));
         if (email.twoWay().enabled() && Mailbox.isConfigured(email.twoWay())) {
@@ -208,8 +208,18 @@ public final class UnitFirmware {
         return outlets;
     }
 
+    /**
+     * Powers up the outlets of the PowerGates whose relays power up with the unit, and starts the
+     * PowerGates on lines talking: each of those is powered up when its link says it has just
+     * powered up, and otherwise only read (SPEC §11).
+     */
     private CompletableFuture<Void> powerUpOutlets() {
-        return store.call(s -> OutletPowerUp.decideAndStore(config, hardware.powergates().keySet(), s, clock.now()))
+        hardware.startLines(number -> powerUp(List.of(number)));
+        return powerUp(hardware.powerUpAtStart());
+    }
+
+    private CompletableFuture<Void> powerUp(Iterable<Integer> gates) {
+        return store.call(s -> OutletPowerUp.decideAndStore(config, gates, s, clock.now()))
                 .handleAsync((actions, failure) -> {
                     if (failure != null) {
                         log.error("The outlets' stored states could not be read; their relays stay as they are", failure);

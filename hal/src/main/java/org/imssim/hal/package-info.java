@@ -5,8 +5,8 @@
  *
  * <p>The HAL knows nothing of sensors, alarms or e-mail: a channel reports levels, raw numbers,
  * bytes, whether something is attached and an opaque probe kind; the devices layer gives them
- * meaning. Backends live in sub-packages ({@code mock} here; {@code pi4j}, {@code serial},
- * {@code onewire} later).
+ * meaning. Backends live in sub-packages: {@code mock}, {@code serial} (a {@link org.imssim.hal.ByteLink}
+ * on a jSerialComm port); {@code pi4j} and {@code onewire} later.
  *
  * <p>Threads: every channel may be read from any thread, and calls its listeners on a thread of
  * its own choosing (a real backend calls from its reader or GPIO thread, a mock from the thread

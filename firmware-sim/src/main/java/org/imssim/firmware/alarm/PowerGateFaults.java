@@ -1,5 +1,6 @@
 package org.imssim.firmware.alarm;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.imssim.devices.powergate.Outlet;
@@ -7,30 +8,44 @@ import org.imssim.devices.powergate.OutletChange;
 import org.imssim.devices.powergate.PowerGate;
 import org.imssim.firmware.config.PowerGateConfig;
 import org.imssim.firmware.hardware.UnitHardware;
+import org.imssim.firmware.loop.TimerHandle;
+import org.imssim.firmware.loop.UnitClock;
 import org.imssim.hal.Subscription;
 
 /**
  * Tells the alarm engine what the PowerGates' faults are (SPEC §4): a link that is down
  * ({@code powergate-<n>}, {@code Link Down}) and a relay that reads back other than commanded
  * ({@code powergate-<n>/<m>}, {@code Relay Fault}). It reports each PowerGate's present level
- * when started, then every change. A PowerGate this build could not build is down for good.
+ * when started, then every change. A PowerGate on a line (serial, USB) is not up yet when the unit
+ * starts: its link is given {@link #START_GRACE} to come up before it counts as down, so that a
+ * start is not a {@code Link Down}. A PowerGate this build could not build is down for good.
  * Loop-confined.
  */
 public final class PowerGateFaults {
 
+    /** How long a PowerGate's link may take to come up after the unit starts. */
+    public static final Duration START_GRACE = Duration.ofSeconds(10);
+
     private final UnitHardware hardware;
     private final AlarmEngine engine;
+    private final UnitClock clock;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final List<TimerHandle> graces = new ArrayList<>();
 
-    public PowerGateFaults(UnitHardware hardware, AlarmEngine engine) {
+    public PowerGateFaults(UnitHardware hardware, AlarmEngine engine, UnitClock clock) {
         this.hardware = hardware;
         this.engine = engine;
+        this.clock = clock;
     }
 
     /** Reports every PowerGate as it is now and follows its changes. Call after the engine started. */
     public void start() {
         for (PowerGate gate : hardware.powergates().values()) {
-            reportLink(gate, gate.linkUp());
+            if (gate.linkUp()) {
+                reportLink(gate, true);
+            } else {
+                graces.add(clock.schedule(START_GRACE, () -> reportLink(gate, gate.linkUp())));
+            }
             gate.outlets().forEach(outlet -> reportRelay(gate, outlet));
             subscriptions.add(gate.onLinkChange(change -> reportLink(gate, change.up())));
             subscriptions.add(gate.onOutletChange(change -> outletChanged(gate, change)));
@@ -45,6 +60,8 @@ public final class PowerGateFaults {
     public void stop() {
         subscriptions.forEach(Subscription::cancel);
         subscriptions.clear();
+        graces.forEach(TimerHandle::cancel);
+        graces.clear();
     }
 
     private void outletChanged(PowerGate gate, OutletChange change) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         subcommands = {DemoCommand.class, RunCommand.class, CheckConfigCommand.class, SendCommand.class,
+            PowerGateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -13,7 +13,8 @@ import org.imssim.firmware.config.PowerGateConfig;
 
 /**
  * Warnings for backends this machine cannot provide (SPEC §11): a {@code gpio} channel where no
- * GPIO chip exists, a 1-Wire sensor whose folder is missing, a serial port that does not exist.
+ * GPIO chip exists, a 1-Wire sensor whose folder is missing, a serial port that does not exist or
+ * that this user may not open.
  * Such a backend never stops the unit: the input goes to TROUBLE, the PowerGate shows UNKNOWN.
  */
 public final class BackendAvailability {
@@ -66,9 +67,18 @@ public final class BackendAvailability {
                     "gpio is not available on this machine (no " + gpioChip + "); its outlets will show UNKNOWN", 0));
         }
         boolean serial = gate.backend() == PowerGateBackend.SERIAL || gate.backend() == PowerGateBackend.USB_RELAY;
-        if (serial && gate.serial() != null && !Files.exists(Path.of(gate.serial().port()))) {
-            out.add(new ConfigProblem(path + ".serial.port",
-                    "the serial port " + gate.serial().port() + " does not exist; the PowerGate will show UNKNOWN with Link Down", 0));
+        if (serial && gate.serial() != null) {
+            // The unit keeps trying to open the port (SerialPowerGate, LcusPowerGate), so a port that
+            // appears later (a USB adapter plugged in) is used without a restart.
+            Path port = Path.of(gate.serial().port());
+            if (!Files.exists(port)) {
+                out.add(new ConfigProblem(path + ".serial.port", "the serial port " + port
+                        + " does not exist; the PowerGate will show UNKNOWN with Link Down until it appears", 0));
+            } else if (!Files.isReadable(port) || !Files.isWritable(port)) {
+                out.add(new ConfigProblem(path + ".serial.port", "the serial port " + port
+                        + " cannot be read and written by this user (often the group dialout may); the PowerGate will show"
+                        + " UNKNOWN with Link Down", 0));
+            }
         }
     }
 }

@@ -15,12 +15,15 @@ import org.imssim.firmware.store.OutletAddress;
 import org.imssim.firmware.store.Store;
 
 /**
- * What the outlets do when their relays power up with the unit (SPEC §11, for mock and GPIO
- * PowerGates): {@code last} restores the stored commanded state (ON when none is stored or a cycle
+ * What the outlets do when their relays power up (SPEC §11): with the unit for mock PowerGates
+ * ({@link UnitHardware#powerUpAtStart()}), and whenever a PowerGate on a line says its relays have
+ * just powered up ({@link UnitHardware#startLines}). {@code last} restores the stored commanded state (ON when none is stored or a cycle
  * was under way), {@code on} and {@code off} force it. The resulting commanded states are stored
  * before any relay moves.
  */
 public final class OutletPowerUp {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutletPowerUp.class);
 
     private OutletPowerUp() {
     }
@@ -44,12 +47,20 @@ public final class OutletPowerUp {
         return actions;
     }
 
-    /** On the loop: moves the relays. */
+    /**
+     * On the loop: moves the relays. A PowerGate whose link went down meanwhile refuses; its
+     * outlets are read back when it answers again (and powered up again if it says so).
+     */
     public static void apply(UnitHardware hardware, Map<OutletAddress, OutletAction> actions) {
         actions.forEach((address, action) -> {
             PowerGate gate = hardware.powergates().get(address.powergate());
             if (gate != null) {
-                gate.command(address.outlet(), action, "power-up");
+                try {
+                    gate.command(address.outlet(), action, "power-up");
+                } catch (IllegalStateException e) {
+                    log.warn("Power-up of PowerGate {} outlet {} not done: {}", address.powergate(), address.outlet(),
+                            e.getMessage());
+                }
             }
         });
     }

@@ -9,10 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
 import org.imssim.devices.powergate.MockPowerGate;
 import org.imssim.devices.powergate.PowerGate;
 import org.imssim.devices.powergate.PowerGateSetup;
+import org.imssim.devices.powergate.serial.LcusPowerGate;
+import org.imssim.devices.powergate.serial.LineTimings;
+import org.imssim.devices.powergate.serial.SerialPowerGate;
 import org.imssim.devices.sensor.CurrentRange;
 import org.imssim.devices.sensor.Reading;
 import org.imssim.devices.sensor.SensorType;
@@ -34,6 +40,7 @@ import org.imssim.firmware.loop.UnitClock;
 import org.imssim.hal.InputChannel;
 import org.imssim.hal.mock.MockAnalogInput;
 import org.imssim.hal.mock.MockDigitalInput;
+import org.imssim.hal.serial.SerialPortLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +51,13 @@ import org.slf4j.LoggerFactory;
  * <p>Mock channels are kept by address so that the simulation can drive them. A channel whose
  * real backend this build cannot drive yet ({@code gpio}, {@code onewire}) is a channel with
  * nothing attached, so the input shows its sensor missing, as SPEC §11 says of an unavailable
- * backend; a PowerGate on such a backend is not built (its outlets show UNKNOWN).
+ * backend; a PowerGate on such a backend ({@code gpio}) is not built (its outlets show UNKNOWN).
+ *
+ * <p>PowerGates on a line ({@code serial}: {@link SerialPowerGate}; {@code usb-relay}:
+ * {@link LcusPowerGate}) are built with their link down and start talking at
+ * {@link #startLines(IntConsumer)}; a port that does not exist leaves them down, tried again, and
+ * never stops the unit. Only mock PowerGates power up with the unit ({@link #powerUpAtStart()}); a
+ * PowerGate on a line powers up when its link says so.
  */
 public final class UnitHardware implements AutoCloseable {
 
@@ -54,23 +67,37 @@ public final class UnitHardware implements AutoCloseable {
     private final Map<Integer, Node> nodes;
     private final Map<Integer, PowerGate> powergates;
     private final Map<Integer, PowerGateConfig> unbuiltPowergates;
+    private final Set<Integer> powerUpAtStart;
+    private final Map<Integer, LinePowerGate> lineGates;
     private final Map<InputAddress, InputSettings> settings;
     private final Map<InputAddress, InputChannel> mockChannels;
 
+    /** A PowerGate on a line, and how to start it talking. */
+    private record LinePowerGate(PowerGate gate, Runnable start) {
+    }
+
     private UnitHardware(Host host, Map<Integer, Node> nodes, Map<Integer, PowerGate> powergates,
-                         Map<Integer, PowerGateConfig> unbuiltPowergates, Map<InputAddress, InputSettings> settings,
+                         Map<Integer, PowerGateConfig> unbuiltPowergates, Set<Integer> powerUpAtStart,
+                         Map<Integer, LinePowerGate> lineGates, Map<InputAddress, InputSettings> settings,
                          Map<InputAddress, InputChannel> mockChannels) {
         this.host = host;
         this.nodes = nodes;
         this.powergates = powergates;
         this.unbuiltPowergates = unbuiltPowergates;
+        this.powerUpAtStart = powerUpAtStart;
+        this.lineGates = lineGates;
         this.settings = settings;
         this.mockChannels = mockChannels;
     }
 
     /** Builds the hardware; device events are delivered on {@code loop}. */
     public static UnitHardware build(ImsConfig config, EventExecutor loop, UnitClock clock) {
-        return new Assembly(config, loop, clock::now).build();
+        return build(config, loop, clock, LineTimings.defaults());
+    }
+
+    /** Builds the hardware, PowerGates on lines talking with {@code lineTimings} (tests shorten them). */
+    public static UnitHardware build(ImsConfig config, EventExecutor loop, UnitClock clock, LineTimings lineTimings) {
+        return new Assembly(config, loop, clock::now, lineTimings).build();
     }
 
     /** The Host, then the Nodes by number. */
@@ -114,6 +141,31 @@ public final class UnitHardware implements AutoCloseable {
         return Collections.unmodifiableMap(powergates);
     }
 
+    /**
+     * The PowerGates whose relays power up with the unit, so that the firmware applies their
+     * outlets' {@code power-up} at start (SPEC §11): the mock ones. The others are read at start.
+     */
+    public Set<Integer> powerUpAtStart() {
+        return Collections.unmodifiableSet(powerUpAtStart);
+    }
+
+    /**
+     * Starts the PowerGates on lines ({@code serial}, {@code usb-relay}) talking: each opens its
+     * port on a thread of its own. Call on the loop, once. {@code poweredUp} is called on the loop
+     * with the number of a PowerGate whose relays have just powered up (its link change says
+     * {@code poweredUp}), for the firmware to apply its outlets' {@code power-up}.
+     */
+    public void startLines(IntConsumer poweredUp) {
+        lineGates.forEach((number, line) -> {
+            line.gate().onLinkChange(change -> {
+                if (change.poweredUp()) {
+                    poweredUp.accept(change.powerGate());
+                }
+            });
+            line.start().run();
+        });
+    }
+
     /** PowerGates configured on a backend this build cannot drive: their outlets are UNKNOWN. */
     public Map<Integer, PowerGateConfig> unbuiltPowergates() {
         return Collections.unmodifiableMap(unbuiltPowergates);
@@ -134,11 +186,13 @@ public final class UnitHardware implements AutoCloseable {
         private final TemperatureUnit temperatureUnit;
         private final Map<InputAddress, InputSettings> settings = new LinkedHashMap<>();
         private final Map<InputAddress, InputChannel> mockChannels = new LinkedHashMap<>();
+        private final LineTimings lineTimings;
 
-        Assembly(ImsConfig config, EventExecutor loop, InstantSource clock) {
+        Assembly(ImsConfig config, EventExecutor loop, InstantSource clock, LineTimings lineTimings) {
             this.config = config;
             this.loop = loop;
             this.clock = clock;
+            this.lineTimings = lineTimings;
             this.temperatureUnit = TemperatureUnit.valueOf(config.unit().temperatureUnit().name());
         }
 
@@ -168,16 +222,33 @@ public final class UnitHardware implements AutoCloseable {
 
             Map<Integer, PowerGate> powergates = new TreeMap<>();
             Map<Integer, PowerGateConfig> unbuilt = new TreeMap<>();
+            Set<Integer> atStart = new TreeSet<>();
+            Map<Integer, LinePowerGate> lines = new TreeMap<>();
             for (PowerGateConfig gate : config.powergates()) {
                 if (gate.backend() == PowerGateBackend.MOCK) {
                     powergates.put(gate.number(), new MockPowerGate(setup(gate), loop));
+                    atStart.add(gate.number());
+                } else if (gate.backend() == PowerGateBackend.SERIAL && gate.serial() != null) {
+                    String port = gate.serial().port();
+                    int baud = gate.serial().baud();
+                    SerialPowerGate serial = new SerialPowerGate(setup(gate), () -> SerialPortLink.open(port, baud),
+                            port, loop, lineTimings);
+                    powergates.put(gate.number(), serial);
+                    lines.put(gate.number(), new LinePowerGate(serial, serial::start));
+                } else if (gate.backend() == PowerGateBackend.USB_RELAY && gate.serial() != null) {
+                    String port = gate.serial().port();
+                    int baud = gate.serial().baud();
+                    LcusPowerGate relays = new LcusPowerGate(setup(gate), () -> SerialPortLink.open(port, baud),
+                            port, loop, lineTimings);
+                    powergates.put(gate.number(), relays);
+                    lines.put(gate.number(), new LinePowerGate(relays, relays::start));
                 } else {
                     log.warn("PowerGate {}: backend {} is not built into this imssim yet; its outlets show UNKNOWN",
                             gate.number(), gate.backend().name().toLowerCase(java.util.Locale.ROOT));
                     unbuilt.put(gate.number(), gate);
                 }
             }
-            return new UnitHardware(host, nodes, powergates, unbuilt, settings, mockChannels);
+            return new UnitHardware(host, nodes, powergates, unbuilt, atStart, lines, settings, mockChannels);
         }
 
         private Input.Builder input(UnitId unit, InputConfig input) {

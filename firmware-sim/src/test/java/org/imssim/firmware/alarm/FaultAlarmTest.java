@@ -122,4 +122,28 @@ class FaultAlarmTest {
         assertThat(state(AlarmAddress.mailbox())).isEqualTo(AlarmState.NOT_IN_USE);
         assertThat(fixture.onLoop(() -> alarms().openOccurrences())).isEmpty();
     }
+
+    @Test
+    void aPowerGateOnALineThatDoesNotComeUpIsLinkDownAfterTheStartGraceNotAtStart() {
+        try (UnitFixture unit = UnitFixture.start("""
+                unit: {name: Lab, time-zone: UTC}
+                powergates:
+                  - {number: 1, name: Rack A, outlets: 2, backend: mock}
+                  - {number: 2, name: Rack B, outlets: 2, backend: serial, serial: {port: /dev/imssim-no-such-port}}
+                profiles:
+                  - {username: alice, password: x, level: master, classes: [Diagnostic], contacts: [{email: a@example.com}]}
+                """)) {
+            AlarmAddress rackA = AlarmAddress.powerGate(1, UnitId.host());
+            AlarmAddress rackB = AlarmAddress.powerGate(2, UnitId.host());
+            assertThat(unit.onLoop(() -> unit.unit().alarms().state(rackB))).isEqualTo(AlarmState.NORMAL);
+
+            unit.clock().advance(org.imssim.firmware.alarm.PowerGateFaults.START_GRACE.minusMillis(1));
+            assertThat(unit.onLoop(() -> unit.unit().alarms().state(rackB))).isEqualTo(AlarmState.NORMAL);
+            unit.clock().advance(Duration.ofMillis(1));
+
+            assertThat(unit.onLoop(() -> unit.unit().alarms().state(rackB))).isEqualTo(AlarmState.ALARM_UNACKED);
+            assertThat(unit.onLoop(() -> unit.unit().alarms().state(rackA))).isEqualTo(AlarmState.NORMAL);
+            soon().until(() -> unit.eventTexts().contains("Alarm: PowerGate 2 Rack B Link Down no answer"));
+        }
+    }
 }

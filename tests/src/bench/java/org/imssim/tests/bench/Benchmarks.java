@@ -44,6 +44,9 @@ public final class Benchmarks {
         if (only.isEmpty() || only.contains("outlets")) {
             sections.add(new OutletBenchmark(out).run());
         }
+        if (only.isEmpty() || only.contains("serial")) {
+            sections.add(new SerialBenchmark(out).run());
+        }
         String report = String.join("\n", sections);
         Files.writeString(out.resolve("results.md"), report);
         System.out.println(report);
