@@ -245,14 +245,24 @@ public final class MailboxPoller {
             onLoop(() -> events.record("host", EventSource.MAIL, "Could not handle message"));
             return;
         }
-        Optional<CommandReply> reply = onLoopAsync(() -> handler.handle(mail)).join();
+        // The reply and the seen mark are handed to the store thread in the loop's task that handled
+        // the command (when it answers at once), so they are stored ahead of the events it recorded,
+        // which go to the store after that task; delivery starts on the loop as soon as they are.
+        onLoopAsync(() -> handler.handle(mail).thenCompose(reply -> storeReply(key, reply)))
+                .thenAcceptAsync(stored -> {
+                    if (!stored.isEmpty()) {
+                        delivery.added(stored);
+                    }
+                }, loop)
+                .join();
+        session.delete(message);
+    }
+
+    /** Stores the reply in the outbox and marks the message seen, in one transaction. Any thread. */
+    private CompletableFuture<List<StoredMail>> storeReply(String key, Optional<CommandReply> reply) {
         Instant now = clock.now();
         List<NewMail> answer = reply.map(r -> List.of(replies.of(r, now))).orElse(List.of());
-        List<StoredMail> stored = store.call(s -> s.seenMessages().markSeenWithReplies(key, now, answer)).join();
-        if (!stored.isEmpty()) {
-            onLoop(() -> delivery.added(stored));
-        }
-        session.delete(message);
+        return store.call(s -> s.seenMessages().markSeenWithReplies(key, now, answer));
     }
 
     // ---- back on the loop ----
