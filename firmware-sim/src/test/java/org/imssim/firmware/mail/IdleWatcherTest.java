@@ -1,8 +1,6 @@
 package org.imssim.firmware.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.imssim.firmware.testing.Soon.soon;
-import static org.imssim.firmware.testing.Soon.within;
 
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.FolderListener;
@@ -19,9 +17,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.core.ConditionFactory;
 import org.imssim.firmware.mail.outbound.NoDelayGreenMail;
 import org.imssim.firmware.mail.outbound.SmtpFront;
 import org.imssim.firmware.store.SeenMessages;
+import org.imssim.firmware.testing.Soon;
 import org.imssim.firmware.testing.UnitFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +127,18 @@ class IdleWatcherTest {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A bounded wait that ignores other threads' uncaught exceptions: GreenMail's connection threads
+     * end with one whenever a client goes away (a dropped connection, the last test's unit).
+     */
+    private static ConditionFactory within(Duration atMost) {
+        return Soon.within(atMost).dontCatchUncaughtExceptions();
+    }
+
+    private static ConditionFactory soon() {
+        return within(Duration.ofSeconds(5));
     }
 
     private int mailboxSize() throws FolderException {
