@@ -1,6 +1,7 @@
 package org.imssim.firmware.mail.mailbox;
 
 import jakarta.mail.Folder;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import java.time.Duration;
@@ -46,14 +47,17 @@ import org.slf4j.LoggerFactory;
  * own, then polls) on a connection that this object keeps open between calls, INBOX selected
  * read-write (so that a session can use it too). It returns true as soon as the mailbox holds a
  * message with a higher UID than any it had seen when it last returned (on the first call: any
- * message), as the server's {@code STATUS} tells it, and false when
- * {@code max} has passed. It uses IMAP IDLE ({@code IMAPFolder.idle(true)}); a watchdog ends
+ * message), and false when {@code max} has passed. Only messages the connection can see count,
+ * so that a session on it finds them; the server's {@code STATUS} checks that view. It uses IMAP
+ * IDLE ({@code IMAPFolder.idle(true)}); a watchdog ends
  * the IDLE after {@code max} with a NOOP. A message that arrives in the instant between the
  * check and the start of IDLE is announced by the server before IDLE begins, where
- * {@code idle(true)} does not return for it; so, {@value #IDLE_START_CHECK_MILLIS} ms into each
- * IDLE, a second watchdog ends the IDLE if the server announced any message ({@code EXISTS})
- * since the check. (It counts the announcements, not the messages: a message expunged and another
- * one delivered in that instant leave the count as it was.) Each call
+ * {@code idle(true)} does not return for it; so, as soon as the server's go-ahead for the IDLE
+ * has been read (and again {@value #IDLE_START_CHECK_MILLIS} ms into it, for a server whose
+ * go-ahead the connection does not report), a second watchdog ends the IDLE if the server
+ * announced any message ({@code EXISTS}) since the check. (It counts the announcements, not the
+ * messages: a message expunged and another one delivered in that instant leave the count as it
+ * was.) Each call
  * first checks the kept connection with a NOOP and replaces it, transparently, when the server
  * has dropped it; a connection that breaks during the wait is a {@link MailboxException}, and the
  * next call connects again. {@link #close()} ends the kept connection (a wait in progress then
@@ -69,10 +73,13 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ImapMailbox.class);
     /** When the watchdog's NOOP came before IDLE had started, it tries again this soon. */
     private static final long NUDGE_AGAIN_MILLIS = 50;
-    /** How long into an IDLE the watchdog looks for an announcement that came before it started. */
-    static final long IDLE_START_CHECK_MILLIS = 20;
+    /**
+     * How long into an IDLE the watchdog looks for an announcement that came before it started, if
+     * it has not looked already when the server's go-ahead ({@code +}) arrived.
+     */
+    static final long IDLE_START_CHECK_MILLIS = 100;
     /** What {@link #countUnlessNewMail} asks {@code STATUS} for. */
-    private static final String[] STATUS_ITEMS = {"MESSAGES", "UIDNEXT", "UIDVALIDITY"};
+    private static final String[] STATUS_ITEMS = {"MESSAGES", "UIDNEXT"};
     /** A kept connection unused for longer is checked with a NOOP before a session may use it. */
     private static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -287,6 +294,7 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
                     }
                     // Announcements from here on, before IDLE has started, are the start watchdog's.
                     Watchdog atStart = new Watchdog(kept, kept.announced.get());
+                    kept.onIdleStarted = () -> schedule(atStart, 0);
                     schedule(atStart, IDLE_START_CHECK_MILLIS);
                     beforeIdle.run();
                     idling = true;
@@ -294,6 +302,7 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
                         kept.inbox.idle(true); // returns on the first notification, or a watchdog's NOOP
                     } finally {
                         idling = false;
+                        kept.onIdleStarted = null;
                         atStart.finish();
                     }
                 }
@@ -344,33 +353,52 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
 
     /**
      * -1 when INBOX holds a message with a UID above the highest seen before (which it then
-     * remembers), else the number of messages in INBOX. The server's {@code STATUS} answers (its
-     * {@code UIDNEXT}), not the connection's view of INBOX: a server may announce changes in an
-     * order that leaves that view short of a message (GreenMail sends {@code EXISTS} with the
-     * count after an expunge, before the {@code EXPUNGE}); then INBOX is selected again, so that a
-     * session on this connection lists what the server holds.
+     * remembers), else the number of messages in INBOX. Only messages the connection can see
+     * count, so that a session on it finds them. The server's {@code STATUS} (MESSAGES, UIDNEXT)
+     * checks that view: a server may announce changes in an order that leaves it short of a message
+     * (GreenMail sends {@code EXISTS} with the count after an expunge, before the {@code EXPUNGE},
+     * and none for a message expunged by another client); then INBOX is selected again.
      */
     private int countUnlessNewMail(IdleConnection connection) throws MessagingException {
         IMAPFolder inbox = connection.inbox;
-        Status status = (Status) inbox.doCommand(protocol -> {
-            protocol.noop(); // the server reports what arrived (EXISTS) or went (EXPUNGE) with the reply
-            return protocol.status(inbox.getFullName(), STATUS_ITEMS);
-        });
-        if (status.total != inbox.getMessageCount()) {
-            LOG.debug("The IMAP connection's view of INBOX ({} messages) is not the server's ({}); selecting it again",
-                    inbox.getMessageCount(), status.total);
-            connection.select();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Status status = (Status) inbox.doCommand(protocol -> {
+                    protocol.noop(); // the server reports what arrived (EXISTS) or went (EXPUNGE) with the reply
+                    return protocol.status(inbox.getFullName(), STATUS_ITEMS);
+                });
+                int count = inbox.getMessageCount();
+                long top = count == 0 ? 0 : inbox.getUID(inbox.getMessage(count));
+                // A UID was given out above the newest message the connection sees: look again, once
+                // per state of the server's INBOX (the message may be on its way in, or gone already).
+                boolean missing = status.uidnext - 1 > top
+                        && (status.uidnext != connection.selectedAtUidNext || status.total != connection.selectedAtTotal);
+                if (status.total != count || missing) {
+                    LOG.debug("The IMAP connection sees {} messages in INBOX, the server {}; selecting it again",
+                            count, status.total);
+                    connection.select();
+                    connection.selectedAtUidNext = status.uidnext;
+                    connection.selectedAtTotal = status.total;
+                    count = inbox.getMessageCount();
+                    top = count == 0 ? 0 : inbox.getUID(inbox.getMessage(count));
+                }
+                long validity = inbox.getUIDValidity();
+                if (validity != seenUidValidity) {
+                    seenUidValidity = validity;
+                    seenUid = 0;
+                }
+                if (top > seenUid) {
+                    seenUid = top;
+                    return -1;
+                }
+                return count;
+            } catch (MessageRemovedException e) {
+                // A message went while we looked: look again.
+                if (attempt == 3) {
+                    return inbox.getMessageCount();
+                }
+            }
         }
-        if (status.uidvalidity != seenUidValidity) {
-            seenUidValidity = status.uidvalidity;
-            seenUid = 0;
-        }
-        long top = status.uidnext - 1; // UIDs only grow: any message added since has a UID above the last seen
-        if (top > seenUid) {
-            seenUid = top;
-            return -1;
-        }
-        return status.total;
     }
 
     /** The kept connection, checked with a NOOP; a new one when there is none or it has died. */
@@ -442,6 +470,11 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
         volatile boolean closedByUs;
         /** {@link System#nanoTime()} when a command last succeeded on it. */
         volatile long lastUsed;
+        /** The server's UIDNEXT and message count when INBOX was last selected again; guarded by idleInUse. */
+        long selectedAtUidNext = -1;
+        int selectedAtTotal = -1;
+        /** Run once when the server's go-ahead for the IDLE under way arrives; null otherwise. */
+        volatile Runnable onIdleStarted;
 
         private final ResponseHandler counter = this::count;
 
@@ -470,6 +503,13 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
         void count(Response response) {
             if (response instanceof IMAPResponse r && r.keyEquals("EXISTS")) {
                 announced.incrementAndGet();
+            } else if (response.isContinuation()) {
+                // What the server announced before IDLE started has been read now: look at it at once.
+                Runnable started = onIdleStarted;
+                onIdleStarted = null;
+                if (started != null) {
+                    started.run();
+                }
             }
         }
     }
