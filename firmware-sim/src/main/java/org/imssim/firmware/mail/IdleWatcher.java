@@ -2,6 +2,11 @@ package org.imssim.firmware.mail;
 
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.imssim.firmware.mail.mailbox.ImapMailbox;
 import org.imssim.firmware.mail.mailbox.MailboxException;
 import org.slf4j.Logger;
@@ -10,9 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * IMAP IDLE for the unit's mailbox (SPEC §7, {@code protocol: imap}): a thread of its own waits
  * for the server to announce new mail and then asks the poller to read the mailbox at once, so a
- * command is answered within a second of its delivery whatever the poll interval. Where the
- * server does not offer IDLE, the watcher ends and the poll interval alone applies. A dropped
- * connection is made again, after 5 s, doubling to 5 minutes while it keeps failing.
+ * command is answered within a second of its delivery whatever the poll interval. It waits again
+ * only once that poll has ended, so the poll reads the mailbox on the connection that announced
+ * the mail ({@link ImapMailbox#open()}). Where the server does not offer IDLE, the watcher ends
+ * and the poll interval alone applies. A dropped connection is made again, after 5 s, doubling to
+ * 5 minutes while it keeps failing.
  */
 public final class IdleWatcher {
 
@@ -63,7 +70,7 @@ public final class IdleWatcher {
                     return;
                 }
                 if (mailbox.waitForNews(LONGEST_IDLE) && !stopped) {
-                    loop.execute(poller::pollNow);
+                    awaitPoll();
                 }
                 failures = 0;
             } catch (MailboxException | RuntimeException e) {
@@ -75,6 +82,20 @@ public final class IdleWatcher {
                 log.warn("IMAP IDLE: {}; trying again in {} s", e.getMessage(), wait.toSeconds());
                 pause(wait);
             }
+        }
+    }
+
+    /** Asks for a poll now and waits until it has ended, for at most {@link #LONGEST_IDLE}. */
+    private void awaitPoll() {
+        try {
+            CompletableFuture.supplyAsync(poller::pollNow, loop).thenCompose(poll -> poll)
+                    .get(LONGEST_IDLE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            // The loop has shut down, or a poll hangs: waiting again is all there is to do.
+            log.debug("IMAP IDLE: the poll it asked for did not end: {}", e.getClass().getSimpleName());
         }
     }
 

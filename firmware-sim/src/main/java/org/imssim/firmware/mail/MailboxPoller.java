@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +77,9 @@ public final class MailboxPoller {
     private TimerHandle next;
     private boolean polling;
     private boolean pollAgain;
+    /** Callers of {@link #pollNow} waiting for a poll that has not started yet, and for the running one. */
+    private List<CompletableFuture<Void>> awaitingNextPoll = new ArrayList<>();
+    private List<CompletableFuture<Void>> awaitingThisPoll = new ArrayList<>();
 
     // Mailbox-thread-confined: the keys of messages that crashed the unit's last run, settled at
     // start with their event; deleted silently when found (they are no duplicates).
@@ -140,6 +144,8 @@ public final class MailboxPoller {
         if (next != null) {
             next.cancel();
         }
+        release(awaitingThisPoll);
+        release(awaitingNextPoll);
     }
 
     /** {@code ok} or {@code failing}, for {@code /api/health}. Loop only. */
@@ -150,19 +156,32 @@ public final class MailboxPoller {
     /**
      * Reads the mailbox now rather than at the next interval (the server said new mail is there):
      * at once when no poll is under way, else right after the one that is. Loop only.
+     *
+     * @return completes when a poll that started after this call has ended (or when none will:
+     *         the poller stopped, or the mailbox is failing and the next poll waits for its back-off)
      */
-    public void pollNow() {
+    public CompletableFuture<Void> pollNow() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         if (stopped) {
-            return;
+            done.complete(null);
+            return done;
         }
+        awaitingNextPoll.add(done);
         if (polling) {
             pollAgain = true;
-            return;
+            return done;
         }
         if (next != null) {
             next.cancel();
         }
         startPoll();
+        return done;
+    }
+
+    private static void release(List<CompletableFuture<Void>> waiting) {
+        List<CompletableFuture<Void>> now = List.copyOf(waiting);
+        waiting.clear();
+        now.forEach(f -> f.complete(null));
     }
 
     private void schedule(Duration delay) {
@@ -177,6 +196,9 @@ public final class MailboxPoller {
             return;
         }
         polling = true;
+        List<CompletableFuture<Void>> waiting = awaitingThisPoll;
+        awaitingThisPoll = awaitingNextPoll;
+        awaitingNextPoll = waiting;
         mailboxThread.execute(this::poll);
     }
 
@@ -213,7 +235,15 @@ public final class MailboxPoller {
         }
         CommandMail mail = CommandMailReader.read(session.fetch(message), ownAddresses);
         String key = mail.seenKey();
-        SeenMessages.State state = store.call(s -> s.seenMessages().lookup(key)).join();
+        // Looked up and, when new, marked in progress in one visit to the store thread; the mark is
+        // durable before the message is handled, as before.
+        SeenMessages.State state = store.call(s -> {
+            SeenMessages.State found = s.seenMessages().lookup(key);
+            if (found == SeenMessages.State.UNKNOWN) {
+                s.seenMessages().markInProgress(key, clock.now());
+            }
+            return found;
+        }).join();
         if (state == SeenMessages.State.SEEN) {
             session.delete(message);
             if (!crashedBeforeStart.remove(key)) {
@@ -231,15 +261,24 @@ public final class MailboxPoller {
             onLoop(() -> events.record("host", EventSource.MAIL, "Could not handle message"));
             return;
         }
-        store.call(s -> s.seenMessages().markInProgress(key, clock.now())).join();
-        Optional<CommandReply> reply = onLoopAsync(() -> handler.handle(mail)).join();
+        // The reply and the seen mark are handed to the store thread in the loop's task that handled
+        // the command (when it answers at once), so they are stored ahead of the events it recorded,
+        // which go to the store after that task; delivery starts on the loop as soon as they are.
+        onLoopAsync(() -> handler.handle(mail).thenCompose(reply -> storeReply(key, reply)))
+                .thenAcceptAsync(stored -> {
+                    if (!stored.isEmpty()) {
+                        delivery.added(stored);
+                    }
+                }, loop)
+                .join();
+        session.delete(message);
+    }
+
+    /** Stores the reply in the outbox and marks the message seen, in one transaction. Any thread. */
+    private CompletableFuture<List<StoredMail>> storeReply(String key, Optional<CommandReply> reply) {
         Instant now = clock.now();
         List<NewMail> answer = reply.map(r -> List.of(replies.of(r, now))).orElse(List.of());
-        List<StoredMail> stored = store.call(s -> s.seenMessages().markSeenWithReplies(key, now, answer)).join();
-        if (!stored.isEmpty()) {
-            onLoop(() -> delivery.added(stored));
-        }
-        session.delete(message);
+        return store.call(s -> s.seenMessages().markSeenWithReplies(key, now, answer));
     }
 
     // ---- back on the loop ----
@@ -268,12 +307,14 @@ public final class MailboxPoller {
 
     private void pollDone() {
         polling = false;
-        if (pollAgain && !failing) {
+        release(awaitingThisPoll);
+        if (pollAgain && !failing && !stopped) {
             pollAgain = false;
             startPoll();
             return;
         }
         pollAgain = false;
+        release(awaitingNextPoll); // no poll follows at once: do not keep them waiting for the interval
         Duration wait = interval;
         if (failing) {
             Duration backoff = MailDelivery.backoff(failuresInARow);

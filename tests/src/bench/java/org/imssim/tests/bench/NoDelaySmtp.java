@@ -1,7 +1,9 @@
 package org.imssim.tests.bench;
 
 import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHandler;
 import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.server.ProtocolHandler;
 import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.FolderListener;
@@ -16,8 +18,9 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * GreenMail SMTP on 127.0.0.1 (free port) that sets TCP_NODELAY on the sockets it accepts, so
- * that its line-at-a-time multi-line replies (EHLO) do not wait ≈ 40 ms for a delayed ACK
+ * GreenMail SMTP (and IMAP, {@link #withImap()}) on 127.0.0.1 (free ports) that sets TCP_NODELAY
+ * on the sockets it accepts, so that its line-at-a-time multi-line replies (EHLO; IMAP SELECT,
+ * FETCH) do not wait ≈ 40 ms for a delayed ACK
  * (DEPENDENCIES.md §7). The same idea as firmware-sim's test helper {@code NoDelayGreenMail},
  * which the bench sources cannot use.
  *
@@ -31,7 +34,12 @@ final class NoDelaySmtp extends GreenMail {
         super(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 
-    /** SMTP with TCP_NODELAY and, beside it, GreenMail's own IMAP on the same mailboxes. */
+    /**
+     * SMTP and, beside it, IMAP on the same mailboxes, both with TCP_NODELAY. GreenMail's
+     * {@code ImapServer} class is final, so IMAP is a plain server running GreenMail's own IMAP
+     * handler, as in firmware-sim's {@code NoDelayGreenMail}; {@code getImap()} is then null (use
+     * {@link #imapPort()}).
+     */
     static NoDelaySmtp withImap() {
         return new NoDelaySmtp(new ServerSetup[] {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
@@ -44,7 +52,7 @@ final class NoDelaySmtp extends GreenMail {
     }
 
     int imapPort() {
-        return getImap().getPort();
+        return services.get(ServerSetup.PROTOCOL_IMAP).getPort();
     }
 
     int port() {
@@ -56,8 +64,20 @@ final class NoDelaySmtp extends GreenMail {
         Map<String, AbstractServer> services = new java.util.HashMap<>();
         for (ServerSetup setup : config) {
             if (ServerSetup.PROTOCOL_IMAP.equals(setup.getProtocol())) {
-                // GreenMail's IMAP server class is final: it keeps Nagle's algorithm (say so with its figures).
-                services.put(ServerSetup.PROTOCOL_IMAP, new com.icegreen.greenmail.imap.ImapServer(setup, managers));
+                // Stock GreenMail IMAP writes multi-line answers a line at a time with Nagle's algorithm
+                // on: each would wait ≈ 40 ms for a delayed ACK, the test server's cost, not the unit's.
+                services.put(ServerSetup.PROTOCOL_IMAP, new AbstractServer(setup, managers) {
+                    @Override
+                    protected ProtocolHandler createProtocolHandler(Socket socket) {
+                        return new ImapHandler(managers.getUserManager(), managers.getImapHostManager(), socket);
+                    }
+
+                    @Override
+                    protected void handleClientSocket(Socket socket) throws SocketException {
+                        socket.setTcpNoDelay(true);
+                        super.handleClientSocket(socket);
+                    }
+                });
             } else {
                 services.put(ServerSetup.PROTOCOL_SMTP, new SmtpServer(setup, managers) {
                     @Override

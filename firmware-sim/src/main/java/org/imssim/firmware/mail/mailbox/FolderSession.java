@@ -16,8 +16,9 @@ import org.imssim.firmware.mail.mailbox.MailboxException.Kind;
 /**
  * A session on the open INBOX of a logged-in store, whatever the protocol: it fetches and marks
  * only the messages its last {@link #list()} gave, marks a deleted message {@code \Deleted}, and on
- * close closes the folder with expunge (POP3 {@code DELE} then {@code QUIT}, IMAP {@code CLOSE})
- * and then the store. The protocol lists the inbox and finds a listed message again.
+ * close closes the folder with expunge (POP3 {@code DELE} then {@code QUIT}, IMAP {@code CLOSE}),
+ * or only expunges where the folder stays open ({@link #finish()}), and then releases the store.
+ * The protocol lists the inbox and finds a listed message again.
  *
  * @param <F> the protocol's folder
  */
@@ -96,7 +97,7 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
         boolean healthy = false;
         try {
             if (inbox.isOpen()) {
-                inbox.close(true); // POP3: DELE for the marked messages, then QUIT; IMAP: CLOSE expunges them
+                finish();
             }
             healthy = true;
         } catch (MessagingException | RuntimeException e) {
@@ -104,6 +105,11 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
         } finally {
             release.release(store, healthy);
         }
+    }
+
+    /** Makes the deletions take effect as the session ends; by default closes {@link #inbox} with expunge. */
+    void finish() throws MessagingException {
+        inbox.close(true); // POP3: DELE for the marked messages, then QUIT; IMAP: CLOSE expunges them
     }
 
     private Message message(MailboxMessage message) throws MailboxException {

@@ -11,11 +11,27 @@ import java.util.Comparator;
 import java.util.List;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
-/** An IMAP session: UIDs, RFC822.SIZE, BODY[], \Deleted at once and expunge on close. */
+/**
+ * An IMAP session: UIDs, RFC822.SIZE, BODY[], \Deleted at once and expunge on close. On a
+ * connection that stays in use after the session (the one kept for IDLE), close sends
+ * {@code EXPUNGE} and leaves INBOX selected; otherwise {@code CLOSE}.
+ */
 final class ImapSession extends FolderSession<IMAPFolder> {
 
-    ImapSession(Store store, IMAPFolder inbox, StoreRelease release) {
+    private final boolean keepSelected;
+
+    ImapSession(Store store, IMAPFolder inbox, boolean keepSelected, StoreRelease release) {
         super(store, inbox, release);
+        this.keepSelected = keepSelected;
+    }
+
+    @Override
+    void finish() throws MessagingException {
+        if (keepSelected) {
+            inbox.expunge();
+        } else {
+            super.finish();
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.imssim.firmware.config.MailProtocol;
 import org.imssim.firmware.config.Security;
 import org.imssim.firmware.config.Trust;
 import org.imssim.firmware.config.TwoWayConfig;
+import org.imssim.firmware.mail.NoDelaySockets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +75,7 @@ final class MailboxConnection {
         } else {
             props.setProperty(p + "ssl.checkserveridentity", "true");
         }
+        NoDelaySockets.use(props, protocol);
         extra.stringPropertyNames().forEach(key -> props.setProperty(p + key, extra.getProperty(key)));
         this.session = Session.getInstance(props);
     }

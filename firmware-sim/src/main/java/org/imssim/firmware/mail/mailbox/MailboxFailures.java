@@ -14,6 +14,7 @@ final class MailboxFailures {
     static final String NO_STARTTLS = "The mailbox server does not offer STARTTLS.";
     static final String MESSAGE_GONE = "The message is no longer in the mailbox.";
     static final String CONNECTION_LOST = "The connection to the mailbox server was lost.";
+    static final String INTERRUPTED = "Waiting for the mailbox was interrupted.";
 
     private static final Logger LOG = LoggerFactory.getLogger(MailboxFailures.class);
 

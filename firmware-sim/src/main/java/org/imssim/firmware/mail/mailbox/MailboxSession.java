@@ -3,12 +3,13 @@ package org.imssim.firmware.mail.mailbox;
 import java.util.List;
 
 /**
- * One connection to the unit's mailbox, for one poll (SPEC §7). Blocking; not for use by two
+ * One poll's use of a connection to the unit's mailbox (SPEC §7). Blocking; not for use by two
  * threads at once.
  *
  * <p>The handling order of SPEC §7 is the caller's: list, then per message fetch, handle, and
  * only then delete. Deletions take effect when the session closes: POP3 sends {@code DELE} and
- * {@code QUIT}, IMAP marks {@code \Deleted} at once and expunges on close. If the connection
+ * {@code QUIT}, IMAP marks {@code \Deleted} at once and expunges on close (and keeps the
+ * connection where {@link ImapMailbox} waits for news on it). If the connection
  * breaks before that, the messages are read again next time, and the store of seen messages
  * makes that harmless.
  */
@@ -36,7 +37,8 @@ public interface MailboxSession extends AutoCloseable {
     void delete(MailboxMessage message) throws MailboxException;
 
     /**
-     * Ends the session: POP3 {@code QUIT} (deletions take effect), IMAP expunge and logout. Closing
+     * Ends the session: POP3 {@code QUIT} (deletions take effect), IMAP expunge (the connection is
+     * then kept for the next session or the next wait for news). Closing
      * twice does nothing. When this throws, deletions may not have taken effect.
      */
     @Override

@@ -17,6 +17,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.imssim.firmware.config.Security;
 import org.imssim.firmware.config.SmtpConfig;
 import org.imssim.firmware.config.Trust;
+import org.imssim.firmware.mail.NoDelaySockets;
 import org.imssim.firmware.mail.outbound.MailDeliveryException.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -295,6 +296,7 @@ public final class SmtpMailer implements AutoCloseable {
             props.put(p + "executor.writetimeout", writeTimer);
         }
         props.setProperty(p + "auth", Boolean.toString(isSet(config.username())));
+        NoDelaySockets.use(props, protocol);
         if (config.security() == Security.STARTTLS) {
             props.setProperty(p + "starttls.enable", "true");
             props.setProperty(p + "starttls.required", "true");

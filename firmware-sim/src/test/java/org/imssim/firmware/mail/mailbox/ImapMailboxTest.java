@@ -7,8 +7,11 @@ import static org.imssim.firmware.mail.mailbox.MailboxFixture.config;
 import static org.imssim.firmware.mail.mailbox.MailboxFixture.deliver;
 import static org.imssim.firmware.mail.mailbox.MailboxFixture.subjectOf;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,6 +217,111 @@ class ImapMailboxTest {
             deliver(user, "ims4000 after the drop");
             assertThat(mailbox.waitForNews(Duration.ofSeconds(30))).isTrue();
             assertThat(relay.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aSessionAfterNewsRunsOnTheConnectionThatAnnouncedItAndDeletesOnlyAtClose() throws Exception {
+        try (SmtpFront relay = new SmtpFront(greenMail.port(ServerSetup.PROTOCOL_IMAP), SmtpFront.Mode.RELAY)) {
+            ImapMailbox mailbox = track(new ImapMailbox(config(MailProtocol.IMAP, Security.NONE, relay.port(), PASSWORD),
+                    Trust.SYSTEM, Duration.ofSeconds(10), Duration.ofSeconds(10), timer));
+            assertThat(mailbox.waitForNews(Duration.ofMillis(100))).isFalse();
+            deliver(user, "ims4000 one");
+            assertThat(mailbox.waitForNews(Duration.ofSeconds(30))).isTrue();
+            try (MailboxSession session = mailbox.open()) {
+                assertThat(mailbox.idleConnectionLent()).isTrue();
+                List<MailboxMessage> listed = session.list();
+                assertThat(listed).hasSize(1);
+                assertThat(subjectOf(session.fetch(listed.get(0)))).isEqualTo("ims4000 one");
+                session.delete(listed.get(0));
+                assertThat(greenMail.getReceivedMessages()).as("marked, not yet expunged").hasSize(1);
+            }
+            assertThat(mailbox.idleConnectionLent()).isFalse();
+            assertThat(greenMail.getReceivedMessages()).as("expunged at close").isEmpty();
+            // The same connection, INBOX still selected, waits again and announces the next mail.
+            assertThat(mailbox.waitForNews(Duration.ofMillis(200))).isFalse();
+            deliver(user, "ims4000 two");
+            assertThat(mailbox.waitForNews(Duration.ofSeconds(30))).isTrue();
+            try (MailboxSession session = mailbox.open()) {
+                assertThat(session.list()).hasSize(1);
+            }
+            assertThat(relay.connections()).as("one connection for waiting and both sessions").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSessionDuringAWaitUsesAConnectionOfItsOwnAndTheWaitGoesOn() throws Exception {
+        try (SmtpFront relay = new SmtpFront(greenMail.port(ServerSetup.PROTOCOL_IMAP), SmtpFront.Mode.RELAY)) {
+            ImapMailbox mailbox = track(new ImapMailbox(config(MailProtocol.IMAP, Security.NONE, relay.port(), PASSWORD),
+                    Trust.SYSTEM, Duration.ofSeconds(10), Duration.ofSeconds(10), timer));
+            assertThat(mailbox.waitForNews(Duration.ofMillis(100))).isFalse();
+            CompletableFuture<Boolean> news = waitInBackground(mailbox, Duration.ofSeconds(30));
+            soon().until(mailbox::isIdling);
+            try (MailboxSession session = mailbox.open()) {
+                assertThat(mailbox.idleConnectionLent()).isFalse();
+                assertThat(session.list()).isEmpty();
+            }
+            assertThat(relay.connections()).isEqualTo(2);
+            assertThat(news).isNotDone();
+            deliver(user, "ims4000 while idle");
+            soon().until(news::isDone);
+            assertThat(news.join()).isTrue();
+        }
+    }
+
+    @Test
+    void aWaitBegunWhileASessionUsesTheConnectionStartsWhenTheSessionEnds() throws Exception {
+        ImapMailbox mailbox = mailbox();
+        deliver(user, "ims4000 one");
+        assertThat(mailbox.waitForNews(Duration.ofSeconds(30))).isTrue();
+        CompletableFuture<Boolean> news;
+        try (MailboxSession session = mailbox.open()) {
+            assertThat(mailbox.idleConnectionLent()).isTrue();
+            news = waitInBackground(mailbox, Duration.ofSeconds(30));
+            session.delete(session.list().get(0));
+            deliver(user, "ims4000 two");
+            assertThat(mailbox.isIdling()).isFalse();
+        }
+        soon().until(news::isDone);
+        assertThat(news.join()).as("two arrived during the session").isTrue();
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+        try (MailboxSession session = mailbox.open()) {
+            assertThat(mailbox.idleConnectionLent()).isTrue();
+            List<MailboxMessage> listed = session.list();
+            assertThat(listed).hasSize(1);
+            assertThat(subjectOf(session.fetch(listed.get(0)))).isEqualTo("ims4000 two");
+        }
+    }
+
+    @Test
+    void mailExpungedAndMailArrivingJustBeforeIdleStartsIsStillNews() throws Exception {
+        // The count stays as it was (one message out, one in): the start check counts announcements.
+        deliver(user, "ims4000 old");
+        ImapMailbox mailbox = mailbox();
+        assertThat(mailbox.waitForNews(Duration.ofSeconds(30))).isTrue();
+        AtomicBoolean swapped = new AtomicBoolean();
+        mailbox.beforeIdle = () -> {
+            if (swapped.compareAndSet(false, true)) {
+                expungeAll();
+                deliver(user, "ims4000 new");
+            }
+        };
+        long start = System.nanoTime();
+        assertThat(mailbox.waitForNews(Duration.ofSeconds(30))).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SOON);
+        assertThat(swapped).isTrue();
+    }
+
+    /** Deletes every message of the user's INBOX on the server's side, as another client would. */
+    private void expungeAll() {
+        try {
+            MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(user);
+            for (long uid : inbox.getMessageUids()) {
+                inbox.setFlags(new Flags(Flags.Flag.DELETED), true, uid, null, true);
+            }
+            inbox.expunge();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
         }
     }
 
