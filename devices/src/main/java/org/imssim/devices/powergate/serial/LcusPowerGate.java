@@ -4,22 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.imssim.devices.powergate.Outlet;
-import org.imssim.devices.powergate.OutletAction;
 import org.imssim.devices.powergate.OutletState;
 import org.imssim.devices.powergate.PowerGate;
 import org.imssim.devices.powergate.PowerGateSetup;
 import org.imssim.hal.ByteLink;
-import org.imssim.hal.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,29 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@code executor}); the port is opened and written on a thread of the PowerGate's own, started
  * by {@link #start()}.
  */
-public final class LcusPowerGate implements PowerGate {
+public final class LcusPowerGate extends LinePowerGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(LcusPowerGate.class);
-
-    private record Request(int epoch, int relay, boolean on) {
-    }
-
-    private static final Request STOP = new Request(-1, -1, false);
-
-    private final PowerGateSetup setup;
-    private final LineOpener opener;
-    private final String portName;
-    private final Executor executor;
-    private final LineTimings timings;
-    private final LineOutlets outlets;
-    private final Thread lineThread;
-    private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
-    private final AtomicInteger epoch = new AtomicInteger();
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
-    private volatile boolean stopping;
-
-    // The unit's thread.
-    private int loopEpoch;
 
     // The line thread.
     private ByteLink line;
@@ -81,14 +51,7 @@ public final class LcusPowerGate implements PowerGate {
      */
     public LcusPowerGate(PowerGateSetup setup, LineOpener opener, String portName, Executor executor,
                          LineTimings timings) {
-        this.setup = Objects.requireNonNull(setup, "setup");
-        this.opener = Objects.requireNonNull(opener, "opener");
-        this.portName = Objects.requireNonNull(portName, "portName");
-        this.executor = Objects.requireNonNull(executor, "executor");
-        this.timings = Objects.requireNonNull(timings, "timings");
-        this.outlets = new LineOutlets(setup);
-        this.lineThread = new Thread(this::talk, "imssim-powergate-" + setup.number());
-        this.lineThread.setDaemon(true);
+        super(setup, opener, portName, executor, timings);
     }
 
     /**
@@ -104,107 +67,15 @@ public final class LcusPowerGate implements PowerGate {
         return new byte[] {(byte) 0xA0, (byte) relay, (byte) state, (byte) ((0xA0 + relay + state) & 0xFF)};
     }
 
-    /** Opens the port and starts, on the PowerGate's own thread. Once. */
-    public void start() {
-        lineThread.start();
-    }
-
-    @Override
-    public PowerGateSetup setup() {
-        return setup;
-    }
-
-    @Override
-    public Outlet outlet(int m) {
-        return outlets.outlet(m);
-    }
-
-    @Override
-    public List<Outlet> outlets() {
-        return outlets.outlets();
-    }
-
-    @Override
-    public boolean linkUp() {
-        return outlets.up();
-    }
-
-    @Override
-    public Subscription onLinkChange(LinkListener listener) {
-        return outlets.onLinkChange(listener);
-    }
-
-    @Override
-    public Subscription onOutletChange(Listener listener) {
-        return outlets.onOutletChange(listener);
-    }
-
-    @Override
-    public OutletState command(int m, OutletAction action, String source) {
-        setup.checkOutlet(m);
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(source, "source");
-        if (outlets.closed()) {
-            throw new IllegalStateException(setup.displayName() + " is closed.");
-        }
-        if (!outlets.up()) {
-            throw new IllegalStateException(setup.displayName() + " is not answering.");
-        }
-        LOG.info("{} outlet {} {}: {} by {}", setup.displayName(), m, setup.outletName(m), action, source);
-        switch (action) {
-            case ON -> send(m, true, OutletState.ON);
-            case OFF -> send(m, false, OutletState.OFF);
-            case CYCLE -> {
-                if (outlets.state(m) != OutletState.CYCLING) {
-                    send(m, false, OutletState.CYCLING);
-                }
-            }
-        }
-        return outlets.state(m);
-    }
-
-    @Override
-    public boolean finishCycle(int m) {
-        setup.checkOutlet(m);
-        if (outlets.closed() || !outlets.up() || outlets.state(m) != OutletState.CYCLING) {
-            return false;
-        }
-        send(m, true, OutletState.ON);
-        return true;
-    }
-
-    /** Writes the {@code on-shutdown} commands, if any and if the port is open, then releases the port. */
-    @Override
-    public void close() {
-        if (outlets.closed()) {
-            return;
-        }
-        if (outlets.up()) {
-            setup.onShutdown().actionAtShutdown().ifPresent(action -> {
-                for (int m = 1; m <= setup.outlets(); m++) {
-                    requests.offer(new Request(loopEpoch, m, action == OutletAction.ON));
-                }
-            });
-        }
-        outlets.close();
-        stopping = true;
-        requests.offer(STOP);
-        stopSignal.countDown();
-        if (lineThread.isAlive() && Thread.currentThread() != lineThread) {
-            try {
-                lineThread.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (lineThread.isAlive()) {
-                lineThread.interrupt();
-            }
-        }
-    }
-
     // ---- the unit's thread ----
 
-    private void send(int m, boolean on, OutletState state) {
+    @Override
+    long closeWaitMillis() {
+        return 2000;
+    }
+
+    @Override
+    void send(int m, boolean on, OutletState state) {
         requests.offer(new Request(loopEpoch, m, on));
         outlets.set(m, state, false);
     }
@@ -227,17 +98,10 @@ public final class LcusPowerGate implements PowerGate {
         outlets.linkDown();
     }
 
-    private void toUnit(Runnable task) {
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("{}: the unit's thread is gone; a port change is dropped", setup.displayName());
-        }
-    }
-
     // ---- the line thread ----
 
-    private void talk() {
+    @Override
+    void talk() {
         Duration reopen = timings.reopenFirst();
         try {
             while (!stopping) {
@@ -310,7 +174,7 @@ public final class LcusPowerGate implements PowerGate {
             return; // accepted before the port was lost: never written, so nothing switches by surprise
         }
         try {
-            line.write(frame(request.relay(), request.on()));
+            line.write(frame(request.outlet(), request.on()));
         } catch (UncheckedIOException | IllegalStateException e) {
             dropLine("a write failed");
         }

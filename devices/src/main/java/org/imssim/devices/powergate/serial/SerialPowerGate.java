@@ -4,17 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.imssim.devices.powergate.Outlet;
-import org.imssim.devices.powergate.OutletAction;
 import org.imssim.devices.powergate.OutletState;
 import org.imssim.devices.powergate.PowerGate;
 import org.imssim.devices.powergate.PowerGateSetup;
@@ -49,15 +42,9 @@ import org.slf4j.LoggerFactory;
  * reported commanded state or read-back differs from what the unit commanded, once its
  * {@code SET}s are answered, shows a relay fault; so does one whose {@code SET} is refused.
  */
-public final class SerialPowerGate implements PowerGate {
+public final class SerialPowerGate extends LinePowerGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialPowerGate.class);
-
-    /** A SET of one outlet, or a GET (outlet 0), accepted while the link was in {@code epoch}. */
-    private record Request(int epoch, int outlet, boolean on) {
-    }
-
-    private static final Request STOP = new Request(-1, -1, false);
 
     /** Thrown inside the line thread when the port is gone. */
     private static final class LineLost extends Exception {
@@ -68,26 +55,12 @@ public final class SerialPowerGate implements PowerGate {
         }
     }
 
-    private final PowerGateSetup setup;
-    private final LineOpener opener;
-    private final String portName;
-    private final Executor executor;
-    private final LineTimings timings;
-    private final LineOutlets outlets;
-    private final Thread lineThread;
-
     // The unit's thread.
     private final int[] pendingSets;
-    private int loopEpoch;
     private boolean presentWarned;
 
     // Shared between the threads.
-    private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final BlockingQueue<LineFrame> replies = new LinkedBlockingQueue<>();
-    /** Bumped by the line thread whenever what the unit knows of the PowerGate became void. */
-    private final AtomicInteger epoch = new AtomicInteger();
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
-    private volatile boolean stopping;
 
     // The line thread.
     private ByteLink line;
@@ -110,128 +83,19 @@ public final class SerialPowerGate implements PowerGate {
      */
     public SerialPowerGate(PowerGateSetup setup, LineOpener opener, String portName, Executor executor,
                            LineTimings timings) {
-        this.setup = Objects.requireNonNull(setup, "setup");
-        this.opener = Objects.requireNonNull(opener, "opener");
-        this.portName = Objects.requireNonNull(portName, "portName");
-        this.executor = Objects.requireNonNull(executor, "executor");
-        this.timings = Objects.requireNonNull(timings, "timings");
-        this.outlets = new LineOutlets(setup);
+        super(setup, opener, portName, executor, timings);
         this.pendingSets = new int[setup.outlets()];
-        this.lineThread = new Thread(this::talk, "imssim-powergate-" + setup.number());
-        this.lineThread.setDaemon(true);
-    }
-
-    /** Opens the line and starts talking, on the PowerGate's own thread. Once. */
-    public void start() {
-        lineThread.start();
-    }
-
-    @Override
-    public PowerGateSetup setup() {
-        return setup;
-    }
-
-    @Override
-    public Outlet outlet(int m) {
-        return outlets.outlet(m);
-    }
-
-    @Override
-    public List<Outlet> outlets() {
-        return outlets.outlets();
-    }
-
-    @Override
-    public boolean linkUp() {
-        return outlets.up();
-    }
-
-    @Override
-    public Subscription onLinkChange(LinkListener listener) {
-        return outlets.onLinkChange(listener);
-    }
-
-    @Override
-    public Subscription onOutletChange(Listener listener) {
-        return outlets.onOutletChange(listener);
-    }
-
-    @Override
-    public OutletState command(int m, OutletAction action, String source) {
-        setup.checkOutlet(m);
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(source, "source");
-        if (outlets.closed()) {
-            throw new IllegalStateException(setup.displayName() + " is closed.");
-        }
-        if (!outlets.up()) {
-            throw new IllegalStateException(setup.displayName() + " is not answering.");
-        }
-        if (!outlets.usable(m)) {
-            throw new IllegalStateException(setup.displayName() + " has no outlet " + m + " on its line.");
-        }
-        LOG.info("{} outlet {} {}: {} by {}", setup.displayName(), m, setup.outletName(m), action, source);
-        switch (action) {
-            case ON -> send(m, true, OutletState.ON);
-            case OFF -> send(m, false, OutletState.OFF);
-            case CYCLE -> {
-                if (outlets.state(m) != OutletState.CYCLING) {
-                    send(m, false, OutletState.CYCLING);
-                }
-            }
-        }
-        return outlets.state(m);
-    }
-
-    @Override
-    public boolean finishCycle(int m) {
-        setup.checkOutlet(m);
-        if (outlets.closed() || !outlets.usable(m) || outlets.state(m) != OutletState.CYCLING) {
-            return false;
-        }
-        send(m, true, OutletState.ON);
-        return true;
-    }
-
-    /**
-     * Sends the {@code on-shutdown} commands, if any and if the link is up, waits (boundedly) for
-     * them to go out, then releases the port. No listener is called afterwards.
-     */
-    @Override
-    public void close() {
-        if (outlets.closed()) {
-            return;
-        }
-        if (outlets.up()) {
-            setup.onShutdown().actionAtShutdown().ifPresent(action -> {
-                for (int m = 1; m <= setup.outlets(); m++) {
-                    if (outlets.usable(m)) {
-                        requests.offer(new Request(loopEpoch, m, action == OutletAction.ON));
-                    }
-                }
-            });
-        }
-        outlets.close();
-        stopping = true;
-        requests.offer(STOP);
-        stopSignal.countDown();
-        if (lineThread.isAlive() && Thread.currentThread() != lineThread) {
-            long bound = timings.requestTimeout().toMillis() * timings.tries() * (setup.outlets() + 1L) + 1000;
-            try {
-                lineThread.join(bound);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (lineThread.isAlive()) {
-                LOG.warn("{}: the line did not finish within {} ms; closing it", setup.displayName(), bound);
-                lineThread.interrupt();
-            }
-        }
     }
 
     // ---- the unit's thread ----
 
-    private void send(int m, boolean on, OutletState state) {
+    @Override
+    long closeWaitMillis() {
+        return timings.requestTimeout().toMillis() * timings.tries() * (setup.outlets() + 1L) + 1000;
+    }
+
+    @Override
+    void send(int m, boolean on, OutletState state) {
         pendingSets[m - 1]++;
         requests.offer(new Request(loopEpoch, m, on));
         outlets.set(m, state, outlets.fault(m));
@@ -303,17 +167,10 @@ public final class SerialPowerGate implements PowerGate {
         outlets.set(m, outlets.state(m), true);
     }
 
-    private void toUnit(Runnable task) {
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("{}: the unit's thread is gone; a line result is dropped", setup.displayName());
-        }
-    }
-
     // ---- the line thread ----
 
-    private void talk() {
+    @Override
+    void talk() {
         Duration reopen = timings.reopenFirst();
         try {
             while (!stopping) {
