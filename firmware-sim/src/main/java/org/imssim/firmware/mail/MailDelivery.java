@@ -294,20 +294,14 @@ public final class MailDelivery {
             return recorded;
         }
         List<SendOutcome> outcomes = mailer.sendAll(mails);
+        List<StoredMail> accepted = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             StoredMail mail = sendable.get(i);
             SendOutcome outcome = outcomes.get(i);
             if (outcome.delivered()) {
                 int attempts = mail.failedAttempts() + 1;
                 onLoop(() -> delivered(mail, attempts));
-                try {
-                    store.call(s -> s.outbox().remove(mail.id())).join();
-                } catch (RuntimeException e) {
-                    log.error("Mail {} was sent but could not be removed from the outbox; it is not sent again "
-                            + "unless the unit restarts first", mail.messageId(), e);
-                    acceptedNotRemoved.add(mail.id());
-                    recorded = false;
-                }
+                accepted.add(mail);
             } else if (outcome.attempted()) {
                 log.warn("Mail to {} not delivered: {}", mail.to(), outcome.failure().get().getMessage());
                 Instant retry = now.plus(backoff(mail.failedAttempts() + 1));
@@ -320,7 +314,32 @@ public final class MailDelivery {
                 }
             }
         }
-        return recorded;
+        return removeSent(accepted) && recorded;
+    }
+
+    /**
+     * Removes the mails the server accepted in this batch from the outbox, in one transaction: one
+     * durable write for the batch rather than one per mail. A crash before it commits sends them
+     * again after the restart, with their Message-IDs (at least once, SPEC §6).
+     *
+     * @return false when the store failed; the mails are then kept from being sent again until a restart
+     */
+    private boolean removeSent(List<StoredMail> accepted) {
+        if (accepted.isEmpty()) {
+            return true;
+        }
+        try {
+            store.call(s -> {
+                s.inTransaction(() -> accepted.forEach(m -> s.outbox().remove(m.id())));
+                return null;
+            }).join();
+            return true;
+        } catch (RuntimeException e) {
+            log.error("{} mails were sent but could not be removed from the outbox; they are not sent again "
+                    + "unless the unit restarts first", accepted.size(), e);
+            accepted.forEach(m -> acceptedNotRemoved.add(m.id()));
+            return false;
+        }
     }
 
     // ---- back on the loop ----
