@@ -2,24 +2,13 @@ package org.imssim.firmware.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.imssim.devices.unit.InputAddress;
 import org.imssim.firmware.alarm.AlarmState;
 import org.imssim.firmware.alarm.MinMax;
-import org.imssim.firmware.config.ProfileConfig;
 import org.imssim.firmware.testing.UnitFixture;
-import org.imssim.firmware.web.WebServer;
 import org.imssim.hal.mock.MockAnalogInput;
 import org.imssim.hal.mock.MockDigitalInput;
 import org.junit.jupiter.api.AfterEach;
@@ -50,27 +39,16 @@ class AlarmApiTest {
                  contacts: [{email: bob@example.com}]}
             """;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final UnitFixture fixture = UnitFixture.start(CONFIG);
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final WebServer web = new WebServer(group, "127.0.0.1", 0, List.of(),
-            (user, password) -> fixture.unit().profiles().authenticate(user, password).map(ProfileConfig::username),
-            ApiRoutes.of(fixture.unit())).start();
+    private final ApiUnit api = new ApiUnit(CONFIG);
+    private final UnitFixture fixture = api.fixture();
 
     @AfterEach
     void close() {
-        web.close();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        fixture.close();
+        api.close();
     }
 
     private HttpResponse<String> post(String path, String user, String password) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Basic " + basic)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return api.post(path, user, password, null);
     }
 
     private void wet(String address) {

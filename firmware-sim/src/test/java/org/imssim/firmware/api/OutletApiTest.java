@@ -2,23 +2,12 @@ package org.imssim.firmware.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.imssim.devices.powergate.MockPowerGate;
 import org.imssim.devices.powergate.OutletState;
-import org.imssim.firmware.config.ProfileConfig;
 import org.imssim.firmware.testing.UnitFixture;
-import org.imssim.firmware.web.WebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,35 +29,20 @@ class OutletApiTest {
               - {username: bob, password: builder, level: user, units: [node-2], contacts: [{email: bob@example.com}]}
             """;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final UnitFixture fixture = UnitFixture.start(CONFIG);
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final WebServer web = new WebServer(group, "127.0.0.1", 0, List.of(),
-            (user, password) -> fixture.unit().profiles().authenticate(user, password).map(ProfileConfig::username),
-            ApiRoutes.of(fixture.unit())).start();
+    private final ApiUnit api = new ApiUnit(CONFIG);
+    private final UnitFixture fixture = api.fixture();
 
     @AfterEach
     void close() {
-        web.close();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        fixture.close();
+        api.close();
     }
 
     private HttpResponse<String> post(String path, String user, String password, String body) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return api.post(path, user, password, body);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        String basic = Base64.getEncoder().encodeToString("alice:wonderland".getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Basic " + basic).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api.get(path, "alice", "wonderland");
     }
 
     private HttpResponse<String> alice(String path, String body) throws Exception {
