@@ -69,6 +69,13 @@ public final class MailDelivery {
 
     // Loop-confined.
     private boolean passRunning;
+    /**
+     * Mails stored since the last pass started, while no pass ran: the next pass sends them before
+     * it asks the outbox what is due, so that an alarm's mail does not wait behind the store's
+     * other writes (its event). A mail stored while a pass runs is left to the pass that follows,
+     * which finds it due: the running pass may have found it already. Loop only.
+     */
+    private final List<StoredMail> fresh = new ArrayList<>();
     private boolean passWanted;
     private boolean stopped;
     private boolean outage;
@@ -138,6 +145,8 @@ public final class MailDelivery {
             if (failure == null) {
                 if (mailer == null) {
                     events.record("host", EventSource.MAIL, "Invalid Configuration");
+                } else {
+                    fresh.add(stored);
                 }
                 kick();
             }
@@ -152,6 +161,8 @@ public final class MailDelivery {
     public void added(List<StoredMail> mails) {
         if (mailer == null) {
             mails.forEach(m -> events.record("host", EventSource.MAIL, "Invalid Configuration"));
+        } else {
+            fresh.addAll(mails);
         }
         kick();
     }
@@ -163,6 +174,7 @@ public final class MailDelivery {
         }
         if (passRunning) {
             passWanted = true;
+            fresh.clear();
             return;
         }
         passRunning = true;
@@ -171,7 +183,10 @@ public final class MailDelivery {
             wake.cancel();
             wake = null;
         }
-        mailThread.execute(this::pass);
+        // During an outage the outbox's order decides: older mails first, each after its back-off.
+        List<StoredMail> direct = outage ? List.of() : List.copyOf(fresh);
+        fresh.clear();
+        mailThread.execute(() -> pass(direct));
     }
 
     /** {@code ok} or {@code failing}, for {@code /api/health}. Loop only. */
@@ -191,12 +206,20 @@ public final class MailDelivery {
 
     // ---- on the mail-out thread ----
 
-    private void pass() {
+    private void pass(List<StoredMail> direct) {
         boolean troubled = false;
         try {
             Instant now = clock.now();
             removeAccepted();
-            List<StoredMail> dropped = store.call(s -> s.outbox().dropOlderThan(now.minus(MAX_AGE))).join();
+            if (!direct.isEmpty() && !deliver(direct, now)) {
+                // A sent mail could not be removed: asking what is due would find it again.
+                troubled = true;
+                return;
+            }
+            // One visit to the store thread for both: an alarm's mail waits for it.
+            PassStart start = store.call(s -> new PassStart(s.outbox().dropOlderThan(now.minus(MAX_AGE)),
+                    mailer == null ? List.of() : s.outbox().due(now, BATCH))).join();
+            List<StoredMail> dropped = start.dropped();
             if (!dropped.isEmpty()) {
                 onLoop(() -> dropped.forEach(this::recordDropped));
             }
@@ -205,7 +228,7 @@ public final class MailDelivery {
                 // restart with the configuration fixed, or to be dropped.
                 return;
             }
-            List<StoredMail> due = store.call(s -> s.outbox().due(now, BATCH)).join();
+            List<StoredMail> due = start.due();
             if (!due.isEmpty()) {
                 troubled = !deliver(due, now);
             }
@@ -217,6 +240,10 @@ public final class MailDelivery {
             boolean holdBack = troubled;
             onLoop(() -> passDone(holdBack));
         }
+    }
+
+    /** What a pass found in the outbox: the mails it dropped as too old, and the mails due now. */
+    private record PassStart(List<StoredMail> dropped, List<StoredMail> due) {
     }
 
     /** Removes the mails accepted earlier whose removal failed; throws while the store still fails. */
