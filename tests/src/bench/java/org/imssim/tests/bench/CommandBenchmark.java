@@ -25,8 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.imssim.firmware.Firmware;
-import org.imssim.firmware.config.ConfigLoader;
-import org.imssim.firmware.config.ConfigResult;
 import org.imssim.firmware.mail.inbound.CommandMailReader;
 
 /**
@@ -41,8 +39,8 @@ final class CommandBenchmark {
     private static final int COMMANDS = 100;
     /** Commands answered before the IDLE latency is measured (the JIT's first passes), out of {@link #COMMANDS}. */
     private static final int IDLE_WARMUP = 10;
-    private static final List<String> USERS = List.of("u1", "u2", "u3", "u4", "u5");
-    private static final String UNIT = "ims@example.com";
+    private static final List<String> USERS = ImapBenchUnit.USERS;
+    private static final String UNIT = ImapBenchUnit.UNIT;
 
     private final Path out;
 
@@ -85,30 +83,6 @@ final class CommandBenchmark {
         return report.toString();
     }
 
-    /** A unit reading its mailbox over IMAP with a poll interval of an hour, so only IDLE brings commands in. */
-    private Firmware unit(NoDelaySmtp mail) throws Exception {
-        Path dir = Files.createTempDirectory(out, "commands");
-        StringBuilder profiles = new StringBuilder();
-        for (String u : USERS) {
-            profiles.append("  - {username: ").append(u).append(", password: x, level: master, classes: [Temperature], ")
-                    .append("contacts: [{email: ").append(u).append("@example.com}]}\n");
-        }
-        ConfigResult config = ConfigLoader.load("""
-                unit: {name: Bench, time-zone: UTC}
-                email:
-                  smtp: {server: 127.0.0.1, port: %d}
-                  return-address: %s
-                  two-way: {enabled: true, address: %s, protocol: imap, server: 127.0.0.1, port: %d, username: %s,
-                            password: secret, poll-interval: 1h}
-                storage: {dir: ./data}
-                web: {bind: 127.0.0.1, port: 0}
-                inputs: [{channel: 1, type: temperature, name: Room Temp, backend: mock}]
-                profiles:
-                %s""".formatted(mail.port(), UNIT, UNIT, mail.imapPort(), UNIT, profiles), dir, name -> null);
-        Benchmarks.check(config.ok(), "The benchmark's configuration has errors: " + config.errors());
-        return Firmware.start(config.config());
-    }
-
     private static NoDelaySmtp server(BlockingQueue<NoDelaySmtp.Arrival> toUnit, BlockingQueue<NoDelaySmtp.Arrival> replies)
             throws Exception {
         NoDelaySmtp mail = NoDelaySmtp.withImap();
@@ -118,13 +92,6 @@ final class CommandBenchmark {
             mail.onDelivered(u + "@example.com", replies::add);
         }
         return mail;
-    }
-
-    private static Session smtpSession(int port) {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", Integer.toString(port));
-        return Session.getInstance(props);
     }
 
     private static MimeMessage command(Session session, int i, String command) throws Exception {
@@ -153,7 +120,7 @@ final class CommandBenchmark {
         AtomicBoolean done = new AtomicBoolean();
         AtomicReference<Exception> failed = new AtomicReference<>();
         double[] ms = new double[COMMANDS - IDLE_WARMUP];
-        Session session = smtpSession(mail.port());
+        Session session = ImapBenchUnit.smtpSession(mail.port());
         try (Transport smtp = session.getTransport("smtp")) {
             imap.connect("127.0.0.1", mail.imapPort(), UNIT, "secret");
             IMAPFolder inbox = (IMAPFolder) imap.getFolder("INBOX");
@@ -196,9 +163,9 @@ final class CommandBenchmark {
         BlockingQueue<NoDelaySmtp.Arrival> toUnit = new LinkedBlockingQueue<>();
         BlockingQueue<NoDelaySmtp.Arrival> replies = new LinkedBlockingQueue<>();
         NoDelaySmtp mail = server(toUnit, replies);
-        Firmware firmware = unit(mail);
+        Firmware firmware = ImapBenchUnit.start(Files.createTempDirectory(out, "commands"), mail, "");
         double[] ms = new double[COMMANDS - IDLE_WARMUP];
-        Session session = smtpSession(mail.port());
+        Session session = ImapBenchUnit.smtpSession(mail.port());
         try (Transport smtp = session.getTransport("smtp")) {
             smtp.connect();
             for (int i = 0; i < COMMANDS; i++) {
@@ -224,8 +191,8 @@ final class CommandBenchmark {
         BlockingQueue<NoDelaySmtp.Arrival> toUnit = new LinkedBlockingQueue<>();
         BlockingQueue<NoDelaySmtp.Arrival> replies = new LinkedBlockingQueue<>();
         NoDelaySmtp mail = server(toUnit, replies);
-        Firmware firmware = unit(mail);
-        Session session = smtpSession(mail.port());
+        Firmware firmware = ImapBenchUnit.start(Files.createTempDirectory(out, "commands"), mail, "");
+        Session session = ImapBenchUnit.smtpSession(mail.port());
         try (Transport smtp = session.getTransport("smtp")) {
             smtp.connect();
             for (int i = 0; i < COMMANDS; i++) {
@@ -250,7 +217,7 @@ final class CommandBenchmark {
         BlockingQueue<NoDelaySmtp.Arrival> toUnit = new LinkedBlockingQueue<>();
         BlockingQueue<NoDelaySmtp.Arrival> replies = new LinkedBlockingQueue<>();
         NoDelaySmtp mail = server(toUnit, replies);
-        Session session = smtpSession(mail.port());
+        Session session = ImapBenchUnit.smtpSession(mail.port());
         try (Transport smtp = session.getTransport("smtp"); Store imap = Session.getInstance(new Properties()).getStore("imap")) {
             smtp.connect();
             imap.connect("127.0.0.1", mail.imapPort(), UNIT, "secret");

@@ -9,14 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.imssim.devices.powergate.PowerGate;
 import org.imssim.firmware.Firmware;
-import org.imssim.firmware.config.ConfigLoader;
-import org.imssim.firmware.config.ConfigResult;
 
 /**
  * Outlet commands by e-mail (issue C): the time from an {@code outlet} command mail's arrival in the
@@ -28,8 +25,8 @@ import org.imssim.firmware.config.ConfigResult;
  */
 final class OutletBenchmark {
 
-    private static final List<String> USERS = List.of("u1", "u2", "u3", "u4", "u5");
-    private static final String UNIT = "ims@example.com";
+    private static final List<String> USERS = ImapBenchUnit.USERS;
+    private static final String UNIT = ImapBenchUnit.UNIT;
     /**
      * The pause after each reply. A mail that lands while the unit is between its IDLE sessions
      * (just after handling the previous one) was seen to wait for the next poll, so each command
@@ -56,17 +53,17 @@ final class OutletBenchmark {
         for (String u : USERS) {
             mail.onDelivered(u + "@example.com", replies::add);
         }
-        Firmware firmware = unit(mail);
+        Firmware firmware = ImapBenchUnit.start(Files.createTempDirectory(out, "outlets"), mail, "powergates: [{number: 1, name: Rack A, outlets: 1, outlet-names: [Router], backend: mock}]");
         double[] toRelay = new double[pairs];
         double[] outletRoundTrip = new double[pairs];
         double[] statusRoundTrip = new double[pairs];
-        try (Transport smtp = smtpSession(mail.port()).getTransport("smtp")) {
+        try (Transport smtp = ImapBenchUnit.smtpSession(mail.port()).getTransport("smtp")) {
             firmware.unit().onLoop(() -> {
                 PowerGate gate = firmware.unit().hardware().powergates().get(1);
                 return gate.onOutletChange(change -> relays.add(System.nanoTime()));
             }).join();
             smtp.connect();
-            Session session = smtpSession(mail.port());
+            Session session = ImapBenchUnit.smtpSession(mail.port());
             for (int i = -warmup; i < pairs; i++) {
                 String user = USERS.get(Math.floorMod(i, USERS.size()));
                 // The outlet powers up ON: off first, then on, so that every command moves the relay.
@@ -113,37 +110,6 @@ final class OutletBenchmark {
     private static String row(String what, Stats s) {
         return "| " + what + " | " + Stats.ms(s.p50()) + " | " + Stats.ms(s.p90()) + " | " + Stats.ms(s.p99()) + " | "
                 + Stats.ms(s.max()) + " |\n";
-    }
-
-    private Firmware unit(NoDelaySmtp mail) throws Exception {
-        Path dir = Files.createTempDirectory(out, "outlets");
-        StringBuilder profiles = new StringBuilder();
-        for (String u : USERS) {
-            profiles.append("  - {username: ").append(u).append(", password: x, level: master, classes: [Temperature], ")
-                    .append("contacts: [{email: ").append(u).append("@example.com}]}\n");
-        }
-        ConfigResult config = ConfigLoader.load("""
-                unit: {name: Bench, time-zone: UTC}
-                email:
-                  smtp: {server: 127.0.0.1, port: %d}
-                  return-address: %s
-                  two-way: {enabled: true, address: %s, protocol: imap, server: 127.0.0.1, port: %d, username: %s,
-                            password: secret, poll-interval: 1h}
-                storage: {dir: ./data}
-                web: {bind: 127.0.0.1, port: 0}
-                inputs: [{channel: 1, type: temperature, name: Room Temp, backend: mock}]
-                powergates: [{number: 1, name: Rack A, outlets: 1, outlet-names: [Router], backend: mock}]
-                profiles:
-                %s""".formatted(mail.port(), UNIT, UNIT, mail.imapPort(), UNIT, profiles), dir, name -> null);
-        Benchmarks.check(config.ok(), "The benchmark's configuration has errors: " + config.errors());
-        return Firmware.start(config.config());
-    }
-
-    private static Session smtpSession(int port) {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", Integer.toString(port));
-        return Session.getInstance(props);
     }
 
     private static void send(Transport smtp, Session session, String user, String command) throws Exception {
