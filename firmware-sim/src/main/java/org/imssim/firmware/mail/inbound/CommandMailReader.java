@@ -53,7 +53,7 @@ public final class CommandMailReader {
     }
 
     private static CommandMail parse(byte[] bytes, String sha256, Set<String> own) throws Exception {
-        MimeMessage message = new MimeMessage(session(), new ByteArrayInputStream(bytes));
+        MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
         String messageId = MessageHeaders.first(message, "Message-ID");
         String subject = SubjectRule.decode(MessageHeaders.first(message, "Subject"));
         String from = AddressText.firstIn(MessageHeaders.first(message, "From"));
@@ -63,6 +63,12 @@ public final class CommandMailReader {
         return new CommandMail(messageId, sha256, date(message), subject, from,
                 fields.username(), fields.email(), fields.password(), fields.commandLines(), rejection);
     }
+
+    /**
+     * One session for every read: making one loads Jakarta Mail's provider lists from the class
+     * path, which cost more than reading a small mail. Only its properties are used, never changed.
+     */
+    private static final Session SESSION = session();
 
     private static Session session() {
         Properties properties = new Properties();
