@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * order recorded. The write is handed to the store at the end of the loop's current task, and
  * events recorded until it runs join it: a burst (ten commands in one mail, a pass of deliveries)
  * costs one synced transaction, and the mail an alarm sends is stored before the event that tells
- * of it, so it goes out one commit sooner. Reads go the same way, after every write recorded
- * before them.
+ * of it, so it goes out one commit sooner. The events recorded so far also ride along with any
+ * other commit of the store thread ({@link StoreWorker#addRider}), so that a command's events share
+ * its reply's commit. Reads go the same way, after every write recorded before them.
  */
 public final class StoredEventHistory implements EventHistory {
 
@@ -41,6 +42,7 @@ public final class StoredEventHistory implements EventHistory {
         this.store = store;
         this.now = now;
         this.loop = loop;
+        store.addRider(this::writeRecorded);
     }
 
     @Override
@@ -66,6 +68,15 @@ public final class StoredEventHistory implements EventHistory {
     /** On the store thread: writes every pending event in one transaction. */
     private int writePending(Store s) {
         writeQueued.set(false);
+        return writeRecorded(s);
+    }
+
+    /**
+     * On the store thread: writes the events recorded so far, in the transaction under way (riding
+     * along with another call's commit) or in one of their own. The flush queued for them then finds
+     * fewer or none.
+     */
+    private int writeRecorded(Store s) {
         List<Event> batch = new ArrayList<>();
         for (Event e = pending.poll(); e != null; e = pending.poll()) {
             batch.add(e);

@@ -28,8 +28,8 @@ import org.sqlite.SQLiteException;
  *
  * <p><b>Durability.</b> The file is in WAL mode with {@code synchronous=FULL}: when a write method
  * returns, its transaction is committed and synced to disk, and survives a crash of the process or a
- * power cut. A write that throws stored nothing. Several writes that must stand or fall together go
- * in one {@link #inTransaction(Supplier)}.
+ * power cut (unless {@link #syncCommits} says otherwise for a while). A write that throws stored
+ * nothing. Several writes that must stand or fall together go in one {@link #inTransaction(Supplier)}.
  *
  * <p><b>Schema.</b> {@code PRAGMA user_version} is the schema version; opening applies the missing
  * migrations in order, each in one transaction. A file from a newer imssim is refused, not touched.
@@ -146,6 +146,79 @@ public final class Store implements AutoCloseable {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * Runs {@code work} inside the current transaction as a part of it that can fail alone: when
+     * {@code work} throws, its writes are undone (to a savepoint) and the exception is rethrown, while
+     * the writes made before it stay in the transaction. Only inside {@link #inTransaction}.
+     *
+     * @throws TransactionLost when SQLite undid the whole transaction itself (as it does on a full
+     *                         disk or an I/O error): nothing written in it since it began is left
+     * @throws IllegalStateException when no transaction is open
+     */
+    public <T> T inSavepoint(Supplier<T> work) {
+        checkOpen();
+        if (transactionDepth == 0) {
+            throw new IllegalStateException("A savepoint needs an open transaction.");
+        }
+        try {
+            execute("SAVEPOINT part");
+        } catch (SQLException e) {
+            throw new TransactionLost(failure("The change could not be stored.", e));
+        }
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            try {
+                execute("ROLLBACK TO part");
+                execute("RELEASE part");
+            } catch (SQLException lost) {
+                throw new TransactionLost(failure("The change could not be stored.", lost));
+            }
+            throw e;
+        }
+        try {
+            execute("RELEASE part");
+        } catch (SQLException e) {
+            throw new TransactionLost(failure("The change could not be stored.", e));
+        }
+        return result;
+    }
+
+    /**
+     * The transaction of an {@link #inSavepoint} is gone: SQLite rolled it back. The cause says why
+     * in the operator's words.
+     */
+    public static final class TransactionLost extends RuntimeException {
+        TransactionLost(StoreException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+
+        /** The failure in the operator's words. */
+        public StoreException reason() {
+            return (StoreException) getCause();
+        }
+    }
+
+    /**
+     * Whether the commits from here on are synced to disk (the default) or only written to the
+     * file's log ({@code synchronous=NORMAL}): such a commit survives a crash of the process, and a
+     * power cut only once a synced commit has followed it. For writes whose loss on a power cut
+     * costs nothing but repeating work, never for what the unit acknowledged. Not inside a
+     * transaction.
+     */
+    public void syncCommits(boolean sync) {
+        checkOpen();
+        if (transactionDepth > 0) {
+            throw new IllegalStateException("The sync of commits is not changed inside a transaction.");
+        }
+        try {
+            execute(sync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+        } catch (SQLException e) {
+            throw failure("The change could not be stored.", e);
+        }
     }
 
     /** Closes the file; idempotent. What was committed stays committed. */

@@ -1,0 +1,174 @@
+package org.imssim.firmware.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store thread's group commit: calls that wait while it is busy share one transaction and one
+ * sync, yet each stands or falls alone; writes that may be synced later are committed without a
+ * sync unless they share a commit with one that must be synced; riders join every synced commit.
+ */
+class StoreWorkerTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    @TempDir
+    Path dir;
+    private StoreWorker worker;
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @BeforeEach
+    void open() {
+        worker = StoreWorker.open(dir, "Lab");
+    }
+
+    @AfterEach
+    void close() {
+        release.countDown();
+        worker.close();
+    }
+
+    /** Holds the store thread until {@link #release} opens, so that the calls made meanwhile wait together. */
+    private CompletableFuture<Void> holdTheThread() throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<Void> held = worker.call(s -> {
+            running.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        return held;
+    }
+
+    private CompletableFuture<Long> append(String text) {
+        return worker.call(s -> s.events().append(T0, "host", "system", text));
+    }
+
+    private List<String> texts() {
+        return worker.call(s -> s.events().newest(100).stream().map(StoredEvent::text).toList()).join();
+    }
+
+    private static int pragma(Store s, String name) {
+        try (Statement statement = s.connection().createStatement(); ResultSet row = statement.executeQuery("PRAGMA " + name)) {
+            return row.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void callsThatWaitWhileTheThreadIsBusyShareOneCommit() throws Exception {
+        AtomicInteger commits = new AtomicInteger();
+        worker.addRider(s -> commits.incrementAndGet()); // a rider runs once in every synced commit
+        CompletableFuture<Void> held = holdTheThread();
+        List<CompletableFuture<Long>> waiting = List.of(append("one"), append("two"), append("three"));
+        assertThat(waiting).noneMatch(CompletableFuture::isDone);
+
+        release.countDown();
+        held.join();
+        waiting.forEach(CompletableFuture::join);
+
+        assertThat(commits.get()).as("the held call's commit, then one for the three").isEqualTo(2);
+        assertThat(texts()).containsExactly("three", "two", "one");
+    }
+
+    @Test
+    void aCallThatFailsIsUndoneAloneAndTheOthersOfItsCommitStand() throws Exception {
+        CompletableFuture<Void> held = holdTheThread();
+        CompletableFuture<Long> before = append("before");
+        CompletableFuture<Object> failing = worker.call(s -> {
+            s.events().append(T0, "host", "system", "undone");
+            throw new IllegalStateException("the caller changed its mind");
+        });
+        CompletableFuture<Long> after = append("after");
+        release.countDown();
+        held.join();
+
+        assertThat(before.join()).isPositive();
+        assertThat(after.join()).isPositive();
+        assertThatThrownBy(failing::join).isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(IllegalStateException.class).cause().hasMessage("the caller changed its mind");
+        assertThat(texts()).containsExactly("after", "before");
+    }
+
+    @Test
+    void whenSqliteUndoesTheWholeTransactionItsCallsFailAndTheRestRunInANewOne() throws Exception {
+        CompletableFuture<Void> held = holdTheThread();
+        CompletableFuture<Long> lost = append("lost with the transaction");
+        CompletableFuture<Object> breaking = worker.call(s -> {
+            // As SQLite does itself on a full disk or an I/O error: the transaction is gone.
+            try (Statement statement = s.connection().createStatement()) {
+                statement.execute("ROLLBACK");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("disk full");
+        });
+        CompletableFuture<Long> later = append("later");
+        release.countDown();
+        held.join();
+
+        assertThatThrownBy(lost::join).as("its write was rolled back with the transaction")
+                .isInstanceOf(CompletionException.class).hasCauseInstanceOf(StoreException.class);
+        assertThatThrownBy(breaking::join).isInstanceOf(CompletionException.class);
+        assertThat(later.join()).isPositive();
+        assertThat(texts()).containsExactly("later");
+    }
+
+    @Test
+    void aWriteSyncedLaterIsCommittedWithoutASyncUnlessItSharesACommitWithOneThatNeedsIt() throws Exception {
+        assertThat(worker.callSyncedLater(s -> pragma(s, "synchronous")).join()).as("NORMAL").isEqualTo(1);
+        assertThat(worker.call(s -> pragma(s, "synchronous")).join()).as("FULL again").isEqualTo(2);
+
+        CompletableFuture<Void> held = holdTheThread();
+        CompletableFuture<Integer> lazy = worker.callSyncedLater(s -> pragma(s, "synchronous"));
+        CompletableFuture<Long> synced = append("synced");
+        release.countDown();
+        held.join();
+        assertThat(lazy.join()).as("sharing a commit with a synced write, it is synced too").isEqualTo(2);
+        assertThat(synced.join()).isPositive();
+    }
+
+    @Test
+    void ridersJoinSyncedCommitsOnlyAndOneThatFailsUndoesOnlyItself() {
+        AtomicInteger rides = new AtomicInteger();
+        worker.addRider(s -> {
+            rides.incrementAndGet();
+            s.events().append(T0, "host", "system", "rider " + rides.get());
+            throw new IllegalStateException("the rider fails");
+        });
+        worker.callSyncedLater(s -> s.events().append(T0, "host", "system", "lazy")).join();
+        assertThat(rides.get()).as("not with a commit that is not synced").isZero();
+
+        assertThat(append("synced").join()).isPositive();
+        assertThat(rides.get()).isEqualTo(1);
+        assertThat(texts()).as("the rider's write undone, the call's kept").containsExactly("synced", "lazy");
+    }
+
+    @Test
+    void aClosedWorkerRefusesCalls() {
+        worker.close();
+        assertThatThrownBy(() -> append("too late")).isInstanceOf(RejectedExecutionException.class);
+    }
+}
