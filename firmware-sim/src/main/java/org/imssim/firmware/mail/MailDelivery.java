@@ -345,9 +345,12 @@ public final class MailDelivery {
     }
 
     /**
-     * Removes the mails the server accepted in this batch from the outbox, in one transaction: one
-     * durable write for the batch rather than one per mail. A crash before it commits sends them
-     * again after the restart, with their Message-IDs (at least once, SPEC §6).
+     * Removes the mails the server accepted in this batch from the outbox, in one transaction
+     * committed without waiting for a disk sync ({@link StoreWorker#callSyncedLater}): a crash of
+     * the process keeps the removal; a crash before it commits, or a power cut before the next
+     * synced commit, sends them again after the restart, with their Message-IDs (at least once,
+     * SPEC §6). Nothing the unit acknowledged depends on it, and a sync per reply was the largest
+     * cost after the reply's own.
      *
      * @return false when the store failed; the mails are then kept from being sent again until a restart
      */
@@ -356,7 +359,7 @@ public final class MailDelivery {
             return true;
         }
         try {
-            store.call(s -> {
+            store.callSyncedLater(s -> {
                 s.inTransaction(() -> accepted.forEach(m -> s.outbox().remove(m.id())));
                 return null;
             }).join();
