@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +31,7 @@ import org.imssim.firmware.mail.mailbox.MailboxMessage;
 import org.imssim.firmware.mail.mailbox.MailboxSession;
 import org.imssim.firmware.store.NewMail;
 import org.imssim.firmware.store.SeenMessages;
+import org.imssim.firmware.store.Store;
 import org.imssim.firmware.store.StoreWorker;
 import org.imssim.firmware.store.StoredMail;
 import org.slf4j.Logger;
@@ -69,8 +73,9 @@ public final class MailboxPoller {
     private final ReplyMail replies;
     private final MailDelivery delivery;
 
+    /** Written on the loop; read by the mailbox thread between messages. */
+    private volatile boolean stopped;
     // Loop-confined.
-    private boolean stopped;
     private final Consumer<Boolean> attemptOutcomes;
     private boolean failing;
     private int failuresInARow;
@@ -209,12 +214,7 @@ public final class MailboxPoller {
         try (MailboxSession session = mailbox.open()) {
             reached = true;
             onLoop(this::reachable);
-            for (MailboxMessage message : session.list()) {
-                if (isStopped()) {
-                    break;
-                }
-                handle(session, message);
-            }
+            handleAll(session, session.list());
         } catch (MailboxException e) {
             log.warn("Mailbox: {}", e.getMessage());
             if (!reached) {
@@ -227,23 +227,108 @@ public final class MailboxPoller {
         }
     }
 
-    private void handle(MailboxSession session, MailboxMessage message) throws MailboxException {
-        if (message.size() > MAX_SIZE) {
-            session.delete(message);
-            onLoop(() -> rejected(RejectReason.TOO_LARGE));
+    /**
+     * Handles the listed messages in order, one at a time. A message is admitted (looked up, and
+     * when new marked in progress) in the transaction that stores the reply of the one before it:
+     * that transaction says "this one is done, the next is about to be handled", which is what two
+     * commits said before, so a crash leaves the same marks behind (the next message crashed the
+     * unit). So the next message is read before a message is handled, and the one after it is read
+     * while it is handled: reading stays off the path from one reply to the next.
+     */
+    private void handleAll(MailboxSession session, List<MailboxMessage> listed) throws MailboxException {
+        Iterator<MailboxMessage> rest = listed.iterator();
+        Deque<Read> ahead = new ArrayDeque<>(2);
+        SeenMessages.State admitted = null; // the first of ahead's state, when the transaction before admitted it
+        while (!stopped) {
+            if (ahead.isEmpty() && rest.hasNext()) {
+                ahead.add(read(session, rest.next()));
+            }
+            Read current = ahead.poll();
+            if (current == null) {
+                return;
+            }
+            if (current.tooLarge()) {
+                session.delete(current.message());
+                onLoop(() -> rejected(RejectReason.TOO_LARGE));
+                admitted = null;
+                continue;
+            }
+            String key = current.mail().seenKey();
+            SeenMessages.State state = admitted != null ? admitted : admit(key);
+            admitted = null;
+            if (state != SeenMessages.State.UNKNOWN) {
+                settleUnhandled(session, current.message(), key, state);
+                continue;
+            }
+            try {
+                if (ahead.isEmpty() && rest.hasNext()) {
+                    ahead.add(read(session, rest.next()));
+                }
+            } catch (MailboxException | RuntimeException e) {
+                finishBeforeFailing(session, current.message(), handle(current.mail(), null));
+                throw e;
+            }
+            Read next = ahead.peek();
+            CompletableFuture<Handled> handled =
+                    handle(current.mail(), next == null || next.tooLarge() ? null : next.mail().seenKey());
+            try {
+                if (rest.hasNext()) {
+                    ahead.add(read(session, rest.next()));
+                }
+            } catch (MailboxException | RuntimeException e) {
+                finishBeforeFailing(session, current.message(), handled);
+                throw e;
+            }
+            admitted = handled.join().next();
+            session.delete(current.message());
+        }
+    }
+
+    /**
+     * The next message could not be read: the one being handled is still answered and deleted
+     * before the poll ends with that failure, which is the one reported.
+     */
+    private static void finishBeforeFailing(MailboxSession session, MailboxMessage message,
+                                            CompletableFuture<Handled> handled) {
+        try {
+            handled.join();
+        } catch (RuntimeException e) {
+            log.error("A mailbox message could not be handled", e);
             return;
         }
-        CommandMail mail = CommandMailReader.read(session.fetch(message), ownAddresses);
-        String key = mail.seenKey();
-        // Looked up and, when new, marked in progress in one visit to the store thread; the mark is
-        // durable before the message is handled, as before.
-        SeenMessages.State state = store.call(s -> {
-            SeenMessages.State found = s.seenMessages().lookup(key);
-            if (found == SeenMessages.State.UNKNOWN) {
-                s.seenMessages().markInProgress(key, clock.now());
-            }
-            return found;
-        }).join();
+        try {
+            session.delete(message);
+        } catch (MailboxException | RuntimeException e) {
+            // The connection is gone: the message is read again next time and found seen.
+            log.debug("A handled message could not be marked deleted", e);
+        }
+    }
+
+    /** Fetches and reads a listed message; one over {@link #MAX_SIZE} is not fetched. */
+    private Read read(MailboxSession session, MailboxMessage message) throws MailboxException {
+        if (message.size() > MAX_SIZE) {
+            return new Read(message, null);
+        }
+        return new Read(message, CommandMailReader.read(session.fetch(message), ownAddresses));
+    }
+
+    /** Looks {@code key} up and, when it is new, marks it in progress; durable on return. */
+    private SeenMessages.State admit(String key) {
+        return store.call(s -> admit(s, key)).join();
+    }
+
+    /** On the store thread, inside the caller's transaction. */
+    private SeenMessages.State admit(Store s, String key) {
+        SeenMessages.State found = s.seenMessages().lookup(key);
+        if (found == SeenMessages.State.UNKNOWN) {
+            s.seenMessages().markInProgress(key, clock.now());
+        }
+        return found;
+    }
+
+    /** A message found already seen, or still in progress from earlier in this run, is deleted unanswered. */
+    private void settleUnhandled(MailboxSession session, MailboxMessage message, String key, SeenMessages.State state)
+            throws MailboxException {
         if (state == SeenMessages.State.SEEN) {
             session.delete(message);
             if (!crashedBeforeStart.remove(key)) {
@@ -251,34 +336,52 @@ public final class MailboxPoller {
             }
             return;
         }
-        if (state == SeenMessages.State.IN_PROGRESS) {
-            // Its handling failed earlier in this run; it is not tried twice.
-            store.call(s -> {
-                s.seenMessages().markSeen(key, clock.now());
-                return null;
-            }).join();
-            session.delete(message);
-            onLoop(() -> events.record("host", EventSource.MAIL, "Could not handle message"));
-            return;
-        }
-        // The reply and the seen mark are handed to the store thread in the loop's task that handled
-        // the command (when it answers at once), so they are stored ahead of the events it recorded,
-        // which go to the store after that task; delivery starts on the loop as soon as they are.
-        onLoopAsync(() -> handler.handle(mail).thenCompose(reply -> storeReply(key, reply)))
-                .thenAcceptAsync(stored -> {
-                    if (!stored.isEmpty()) {
-                        delivery.added(stored);
-                    }
-                }, loop)
-                .join();
+        // In progress: its handling failed earlier in this run; it is not tried twice.
+        store.call(s -> {
+            s.seenMessages().markSeen(key, clock.now());
+            return null;
+        }).join();
         session.delete(message);
+        onLoop(() -> events.record("host", EventSource.MAIL, "Could not handle message"));
     }
 
-    /** Stores the reply in the outbox and marks the message seen, in one transaction. Any thread. */
-    private CompletableFuture<List<StoredMail>> storeReply(String key, Optional<CommandReply> reply) {
+    /**
+     * Handles {@code mail} on the loop, then stores its reply with its seen mark and admits the
+     * message read after it ({@code nextKey}, null when there is none to admit), in one transaction
+     * handed to the store in the loop's task that handled the command (when it answers at once), so
+     * that it is stored ahead of the events that task recorded. Once it is stored, delivery starts on
+     * the loop while the future completes for the mailbox thread.
+     */
+    private CompletableFuture<Handled> handle(CommandMail mail, String nextKey) {
+        String key = mail.seenKey();
+        return onLoopAsync(() -> handler.handle(mail).thenCompose(reply -> storeReply(key, reply, nextKey)))
+                .thenApply(done -> {
+                    if (!done.stored().isEmpty()) {
+                        onLoop(() -> delivery.added(done.stored())); // the mailbox thread goes on meanwhile
+                    }
+                    return done;
+                });
+    }
+
+    /** Stores the reply in the outbox, marks the message seen and admits the next one, in one transaction. Any thread. */
+    private CompletableFuture<Handled> storeReply(String key, Optional<CommandReply> reply, String nextKey) {
         Instant now = clock.now();
         List<NewMail> answer = reply.map(r -> List.of(replies.of(r, now))).orElse(List.of());
-        return store.call(s -> s.seenMessages().markSeenWithReplies(key, now, answer));
+        return store.call(s -> s.inTransaction(() -> {
+            List<StoredMail> stored = s.seenMessages().markSeenWithReplies(key, now, answer);
+            return new Handled(stored, nextKey == null ? null : admit(s, nextKey));
+        }));
+    }
+
+    /** A listed message, read; {@code mail} is null for one too large to read. */
+    private record Read(MailboxMessage message, CommandMail mail) {
+        boolean tooLarge() {
+            return mail == null;
+        }
+    }
+
+    /** A handled message's stored reply, and the state of the next message it admitted (null: none). */
+    private record Handled(List<StoredMail> stored, SeenMessages.State next) {
     }
 
     // ---- back on the loop ----
@@ -321,10 +424,6 @@ public final class MailboxPoller {
             wait = backoff.compareTo(interval) > 0 ? backoff : interval;
         }
         schedule(wait);
-    }
-
-    private boolean isStopped() {
-        return CompletableFuture.supplyAsync(() -> stopped, loop).join();
     }
 
     private void onLoop(Runnable work) {

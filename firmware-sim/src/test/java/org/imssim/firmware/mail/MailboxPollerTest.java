@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.imssim.firmware.mail.outbound.NoDelayGreenMail;
 import org.imssim.firmware.store.SeenMessages;
 import org.imssim.firmware.store.Store;
@@ -173,6 +174,45 @@ class MailboxPollerTest {
         assertThat(unit.eventTexts()).noneMatch(t -> t.startsWith("Command from alice: status"))
                 .anyMatch(t -> t.startsWith("Command from alice: help"));
         assertThat(seen(crashed)).isEqualTo(SeenMessages.State.SEEN);
+    }
+
+    @Test
+    void oneLookAnswersItsMessagesInMailboxOrderEachOnceWhateverStandsBetweenThem() throws Exception {
+        deliver("<a@client.example.org>", "status");
+        deliver("<a@client.example.org>", "status"); // the same message again, right after it
+        deliver(mailbox, "<big@client.example.org>", "status", ("y".repeat(76) + "\r\n").repeat(14_000));
+        deliver("<b@client.example.org>", "help");
+        deliver("<c@client.example.org>", "status");
+        unit = UnitFixture.start(config());
+        // What every synced commit of the store leaves, as a crash right after it would find it.
+        List<List<String>> inProgressAtCommits = new CopyOnWriteArrayList<>();
+        List<String> bSeenBeforeCAdmitted = new CopyOnWriteArrayList<>();
+        unit.store().addRider(s -> {
+            inProgressAtCommits.add(s.seenMessages().inProgress());
+            if (s.seenMessages().lookup("<b@client.example.org>") == SeenMessages.State.SEEN
+                    && s.seenMessages().lookup("<c@client.example.org>") == SeenMessages.State.UNKNOWN) {
+                bSeenBeforeCAdmitted.add("b seen, c unknown");
+            }
+        });
+
+        awaitPollAt(T0);
+        unit.clock().advance(Duration.ZERO);
+        soon().until(() -> mailsToAlice().size() == 3 && mailboxSize() == 0);
+
+        assertThat(mailsToAlice()).extracting(MailboxPollerTest::inReplyTo)
+                .containsExactly("<a@client.example.org>", "<b@client.example.org>", "<c@client.example.org>");
+        assertThat(count("Rejected mail: duplicate")).isEqualTo(1);
+        assertThat(count("Rejected mail: too large")).isEqualTo(1);
+        for (String key : List.of("<a@client.example.org>", "<b@client.example.org>", "<c@client.example.org>")) {
+            assertThat(seen(key)).as(key).isEqualTo(SeenMessages.State.SEEN);
+        }
+        // A crash at any commit would have found at most one message in progress: the one that
+        // crashed the unit, never one merely waiting its turn.
+        assertThat(inProgressAtCommits).isNotEmpty().allSatisfy(keys -> assertThat(keys).hasSizeLessThanOrEqualTo(1));
+        // The message after a handled one is admitted in the commit of that one's reply.
+        assertThat(inProgressAtCommits).contains(List.of("<c@client.example.org>"));
+        assertThat(bSeenBeforeCAdmitted).as("c was read, and marked in progress with b's reply").isEmpty();
+        assertThat(unit.store().call(s -> s.seenMessages().inProgress()).join()).isEmpty();
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Sessions</h2>
  * {@link #open()} gives a session for one poll: messages by UID, sizes from {@code RFC822.SIZE},
- * the raw message from {@code BODY[]}, {@code \Deleted} at once and expunge on close. When no
+ * the raw message from {@code BODY[]}, {@code \Deleted} in batches and expunge on close. When no
  * {@link #waitForNews} is under way and the connection kept for it is open (as right after it
  * announced news), the session runs on that connection, INBOX already selected: no connect,
  * login or SELECT stands between the notification and the fetch; on close it expunges and leaves

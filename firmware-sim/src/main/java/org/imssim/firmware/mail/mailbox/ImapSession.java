@@ -12,7 +12,7 @@ import java.util.List;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /**
- * An IMAP session: UIDs, RFC822.SIZE, BODY[], \Deleted at once and expunge on close. On a
+ * An IMAP session: UIDs, RFC822.SIZE, BODY[], \Deleted in batches and expunge on close. On a
  * connection that stays in use after the session (the one kept for IDLE), close sends
  * {@code EXPUNGE} and leaves INBOX selected; otherwise {@code CLOSE}.
  */

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * <p>The handling order of SPEC §7 is the caller's: list, then per message fetch, handle, and
  * only then delete. Deletions take effect when the session closes: POP3 sends {@code DELE} and
- * {@code QUIT}, IMAP marks {@code \Deleted} at once and expunges on close (and keeps the
+ * {@code QUIT}, IMAP marks {@code \Deleted} a batch of messages at a time (the rest at close) and
+ * expunges on close (and keeps the
  * connection where {@link ImapMailbox} waits for news on it). If the connection
  * breaks before that, the messages are read again next time, and the store of seen messages
  * makes that harmless.
@@ -30,7 +31,8 @@ public interface MailboxSession extends AutoCloseable {
     byte[] fetch(MailboxMessage message) throws MailboxException;
 
     /**
-     * Marks the message for deletion; it is gone once the session closes.
+     * Marks the message for deletion; it is gone once the session closes. The server may learn of it
+     * only with later deletions or at close.
      *
      * @throws IllegalArgumentException when {@code message} was not listed by this session
      */

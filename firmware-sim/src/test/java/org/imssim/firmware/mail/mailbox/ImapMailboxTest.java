@@ -107,7 +107,7 @@ class ImapMailboxTest {
             assertThat(subjects).containsExactly("ims4000 one", "ims4000 two", "ims4000 three");
             session.delete(listed.get(0));
             session.delete(listed.get(1));
-            // Marked at once: a second look in the same session leaves them out.
+            // Marked before the next look: a second list in the same session leaves them out.
             assertThat(session.list()).extracting(MailboxMessage::id).containsExactly(listed.get(2).id());
             third = listed.get(2).id();
         }
@@ -117,6 +117,33 @@ class ImapMailboxTest {
             assertThat(subjectOf(session.fetch(left.get(0)))).isEqualTo("ims4000 three");
         }
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void deletionsReachTheServerABatchAtATimeAndTheRestBeforeTheSessionEnds() throws Exception {
+        int messages = FolderSession.DELETE_BATCH + 3;
+        for (int i = 0; i < messages; i++) {
+            deliver(user, "ims4000 " + i);
+        }
+        ImapMailbox mailbox = mailbox();
+        try (MailboxSession session = mailbox.open()) {
+            List<MailboxMessage> listed = session.list();
+            for (int i = 0; i < FolderSession.DELETE_BATCH - 1; i++) {
+                session.delete(listed.get(i));
+            }
+            assertThat(deletedOnServer()).as("not yet: one STORE carries a whole batch").isZero();
+            session.delete(listed.get(FolderSession.DELETE_BATCH - 1));
+            assertThat(deletedOnServer()).isEqualTo(FolderSession.DELETE_BATCH);
+            session.delete(listed.get(FolderSession.DELETE_BATCH));
+            assertThat(deletedOnServer()).isEqualTo(FolderSession.DELETE_BATCH);
+        }
+        assertThat(greenMail.getReceivedMessages()).as("the last delete went with the close's expunge").hasSize(2);
+    }
+
+    /** How many of the unit's messages the server holds marked {@code \\Deleted}. */
+    private long deletedOnServer() throws Exception {
+        return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+                .filter(m -> m.getFlags().contains(jakarta.mail.Flags.Flag.DELETED)).count();
     }
 
     @Test
