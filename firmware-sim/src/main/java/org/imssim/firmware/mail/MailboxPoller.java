@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  *   <li>a message over 1 MiB is deleted unread ({@code Rejected mail: too large});</li>
  *   <li>a message already seen (Message-ID, else SHA-256) is deleted without a reply;</li>
  *   <li>it is marked in progress; one still in progress at the next start crashed the unit and is
- *       deleted with {@code Could not handle message};</li>
+ *       deleted with {@code Could not handle message} (so at most one message is in progress at
+ *       any commit);</li>
  *   <li>it is handled on the event loop; its reply goes into the outbox and it is marked seen, in
- *       one transaction;</li>
+ *       one synced transaction, which also marks the next message in progress;</li>
  *   <li>only then is it deleted from the mailbox (with POP3, at QUIT).</li>
  * </ol>
  * The mailbox is read on the unit's mailbox thread. A mailbox that cannot be read records
@@ -312,9 +313,15 @@ public final class MailboxPoller {
         return new Read(message, CommandMailReader.read(session.fetch(message), ownAddresses));
     }
 
-    /** Looks {@code key} up and, when it is new, marks it in progress; durable on return. */
+    /**
+     * Looks {@code key} up and, when it is new, marks it in progress, committed on return. The mark
+     * is there to tell, after a crash of the unit, which message crashed it; it survives such a
+     * crash without a disk sync, so it waits for none ({@link StoreWorker#callSyncedLater}). Lost to
+     * a power cut, it only lets the message be handled again, which is right: the message did not
+     * cause the power cut. The reply's commit, synced, makes it durable with it.
+     */
     private SeenMessages.State admit(String key) {
-        return store.call(s -> admit(s, key)).join();
+        return store.callSyncedLater(s -> admit(s, key)).join();
     }
 
     /** On the store thread, inside the caller's transaction. */

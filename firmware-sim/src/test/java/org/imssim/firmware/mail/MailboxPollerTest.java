@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.imssim.firmware.mail.outbound.NoDelayGreenMail;
 import org.imssim.firmware.store.SeenMessages;
 import org.imssim.firmware.store.Store;
+import org.imssim.firmware.store.StoredEvent;
 import org.imssim.firmware.testing.UnitFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -187,11 +188,16 @@ class MailboxPollerTest {
         // What every synced commit of the store leaves, as a crash right after it would find it.
         List<List<String>> inProgressAtCommits = new CopyOnWriteArrayList<>();
         List<String> bSeenBeforeCAdmitted = new CopyOnWriteArrayList<>();
+        List<String> eventsWithBsReply = new CopyOnWriteArrayList<>();
         unit.store().addRider(s -> {
             inProgressAtCommits.add(s.seenMessages().inProgress());
-            if (s.seenMessages().lookup("<b@client.example.org>") == SeenMessages.State.SEEN
-                    && s.seenMessages().lookup("<c@client.example.org>") == SeenMessages.State.UNKNOWN) {
-                bSeenBeforeCAdmitted.add("b seen, c unknown");
+            if (s.seenMessages().lookup("<b@client.example.org>") == SeenMessages.State.SEEN) {
+                if (s.seenMessages().lookup("<c@client.example.org>") == SeenMessages.State.UNKNOWN) {
+                    bSeenBeforeCAdmitted.add("b seen, c unknown");
+                }
+                if (eventsWithBsReply.isEmpty()) {
+                    eventsWithBsReply.addAll(s.events().newest(20).stream().map(StoredEvent::text).toList());
+                }
             }
         });
 
@@ -212,6 +218,8 @@ class MailboxPollerTest {
         // The message after a handled one is admitted in the commit of that one's reply.
         assertThat(inProgressAtCommits).contains(List.of("<c@client.example.org>"));
         assertThat(bSeenBeforeCAdmitted).as("c was read, and marked in progress with b's reply").isEmpty();
+        assertThat(eventsWithBsReply).as("the command's event is stored in its reply's commit")
+                .anyMatch(t -> t.startsWith("Command from alice: help"));
         assertThat(unit.store().call(s -> s.seenMessages().inProgress()).join()).isEmpty();
     }
 
