@@ -32,9 +32,10 @@ import org.imssim.firmware.mail.inbound.CommandMailReader;
 /**
  * Two-way e-mail (issue D): command latency with IMAP IDLE (the command mail stored in the unit's
  * mailbox → the reply stored in the sender's), commands per second through the whole path beside a
- * bare mail round trip done by a plain Jakarta Mail client in the same run, and the reader alone,
- * messages per second by shape. The unit's rate limits (100 replies per hour) cap each unit at 100
- * commands, so each part uses a fresh unit and 100 commands from five addresses.
+ * bare mail round trip done by a plain Jakarta Mail client in the same run (in turns, several
+ * rounds: the bare rate alone swings by half from run to run, and rises as the JIT warms up), and
+ * the reader alone, messages per second by shape. The unit's rate limits (100 replies per hour) cap
+ * each unit at 100 commands, so each part uses a fresh unit and 100 commands from five addresses.
  */
 final class CommandBenchmark {
 
