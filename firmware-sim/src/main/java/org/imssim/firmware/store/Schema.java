@@ -81,7 +81,15 @@ final class Schema {
                         extras          TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(extras))
                     ) STRICT, WITHOUT ROWID""",
                     "CREATE INDEX occurrence_by_address ON occurrence (address)",
-                    "PRAGMA application_id = " + APPLICATION_ID)));
+                    "PRAGMA application_id = " + APPLICATION_ID)),
+            // One row, rewritten by a synced commit to make the commits before it durable when
+            // nothing else needs writing (StoreWorker.callSyncingAll).
+            new SqlMigration(2, "sync mark", List.of(
+                    """
+                    CREATE TABLE sync_mark (
+                        id    INTEGER PRIMARY KEY CHECK (id = 1),
+                        count INTEGER NOT NULL
+                    ) STRICT""")));
 
     private Schema() {
     }

@@ -221,6 +221,29 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Rewrites the sync mark: a write that costs one row, for a synced commit that has nothing else
+     * to write but must make the unsynced commits before it durable. Inside a transaction or alone.
+     */
+    public void writeSyncMark() {
+        write("The change could not be stored.", c -> {
+            try (Statement statement = c.createStatement()) {
+                statement.executeUpdate(
+                        "INSERT INTO sync_mark (id, count) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET count = count + 1");
+            }
+            return null;
+        });
+    }
+
+    /** How many rows this connection has changed since it opened (SQLite's {@code total_changes()}). */
+    public long totalChanges() {
+        return read("The store could not be read.", c -> {
+            try (Statement statement = c.createStatement(); ResultSet row = statement.executeQuery("SELECT total_changes()")) {
+                return row.getLong(1);
+            }
+        });
+    }
+
     /** Closes the file; idempotent. What was committed stays committed. */
     @Override
     public void close() {

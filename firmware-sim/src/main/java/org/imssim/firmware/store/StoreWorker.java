@@ -1,6 +1,7 @@
 package org.imssim.firmware.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,9 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -21,15 +22,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The unit's store thread: it owns the {@link Store} and runs every read and write on it, one at a
- * time, in submission order, so the event loop never waits for the disk. A write is durable when
- * the future of its call completes.
+ * time, in submission order, so the event loop never waits for the disk.
  *
  * <p><b>Group commit.</b> Calls that wait while the thread is busy run together when it is free,
- * in their order, as one transaction with one synced commit: the mailbox's reply, the events of
- * the command and the outbox's removals of a moment share one disk sync instead of taking one
- * each. Each call still stands or falls alone: one that throws is undone by itself (a savepoint)
- * and its future fails, the others' writes are kept. No future completes before the commit it
- * depends on; when the commit fails, every call of the group fails with it.
+ * in their order, as one transaction with one commit. Each call still stands or falls alone: one
+ * that throws is undone by itself (a savepoint) and its future fails, the others' writes are kept.
+ * No future completes before the commit it depends on; when the commit fails, every call of the
+ * group fails with it.
+ *
+ * <p><b>Durability.</b> Three kinds of call:
+ * <ul>
+ *   <li>{@link #call}: when its future completes, its writes survive a power cut (the commit was
+ *       synced to disk);</li>
+ *   <li>{@link #callSyncedLater}: when its future completes, its writes survive a crash of the
+ *       process (the commit is in the file's log, not yet synced); a power cut may lose them until
+ *       a synced commit follows, which the worker makes within {@link #SYNC_WITHIN} at the latest.
+ *       For writes whose loss to a power cut only repeats work, and for writes that are synced
+ *       before anyone is told of them ({@link #callSyncingAll});</li>
+ *   <li>{@link #callSyncingAll}: as {@link #call}, and when it completes, every commit made before
+ *       it survives a power cut too: one sync for all of them.</li>
+ * </ul>
+ * A group with any call of the first or third kind is committed synced, with everything in it.
  */
 public final class StoreWorker implements AutoCloseable {
 
@@ -37,18 +50,27 @@ public final class StoreWorker implements AutoCloseable {
 
     /** At most this many calls share a commit, so that one group's transaction stays short. */
     static final int LARGEST_GROUP = 64;
+    /** An unsynced commit is synced at the latest this long after it, when nothing synced came meanwhile. */
+    public static final Duration SYNC_WITHIN = Duration.ofMillis(50);
 
-    private final ExecutorService thread;
+    private final ScheduledThreadPoolExecutor thread;
     private final Store store;
+    private final Duration syncWithin;
     private final Queue<Call<?>> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean runQueued = new AtomicBoolean();
     private final List<Consumer<Store>> riders = new CopyOnWriteArrayList<>();
-    /** Whether the store syncs its commits now; set before each group as the group needs. Store thread only. */
+    // Store thread only:
+    /** Whether the store syncs its commits now; set before each group as the group needs. */
     private boolean commitsSynced = true;
+    /** Whether a commit that wrote something has not been synced yet. */
+    private boolean unsynced;
+    /** Whether a sync is scheduled for the unsynced commits. */
+    private boolean syncScheduled;
 
-    private StoreWorker(ExecutorService thread, Store store) {
+    private StoreWorker(ScheduledThreadPoolExecutor thread, Store store, Duration syncWithin) {
         this.thread = thread;
         this.store = store;
+        this.syncWithin = syncWithin;
     }
 
     /**
@@ -57,14 +79,20 @@ public final class StoreWorker implements AutoCloseable {
      * @throws StoreException with a sentence for the operator when it cannot be opened
      */
     public static StoreWorker open(Path dir, String unitName) {
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        return open(dir, unitName, SYNC_WITHIN);
+    }
+
+    /** As {@link #open(Path, String)}, syncing unsynced commits within {@code syncWithin} (tests). */
+    static StoreWorker open(Path dir, String unitName, Duration syncWithin) {
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "imssim-store-" + unitName);
             t.setDaemon(true);
             return t;
         });
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close syncs what is left
         try {
             Store store = CompletableFuture.supplyAsync(() -> Store.open(dir), thread).join();
-            return new StoreWorker(thread, store);
+            return new StoreWorker(thread, store, syncWithin);
         } catch (java.util.concurrent.CompletionException e) {
             thread.shutdownNow();
             if (e.getCause() instanceof StoreException se) {
@@ -82,22 +110,36 @@ public final class StoreWorker implements AutoCloseable {
      * @throws RejectedExecutionException when the worker is closed
      */
     public <T> CompletableFuture<T> call(Function<Store, T> work) {
-        return submit(work, true);
+        return submit(work, Sync.THIS);
     }
 
     /**
-     * As {@link #call}, for a write whose loss on a power cut costs only repeated work (an outbox
-     * removal after the server accepted the mail: the mail goes again, at least once as SPEC §6
-     * says). Its future completes once it is committed without a disk sync, so it survives a crash
-     * of the process; the next synced commit makes it survive a power cut too. When it shares a
-     * commit with a {@link #call}, it is synced with it.
+     * As {@link #call}, for a write whose loss on a power cut costs only repeated work, or that is
+     * synced before anyone learns of it: its future completes once it is committed without a disk
+     * sync, so it survives a crash of the process; the next synced commit, at the latest
+     * {@link #SYNC_WITHIN} later, makes it survive a power cut too. When it shares a commit with a
+     * synced call, it is synced with it.
      */
     public <T> CompletableFuture<T> callSyncedLater(Function<Store, T> work) {
-        return submit(work, false);
+        return submit(work, Sync.LATER);
     }
 
-    private <T> CompletableFuture<T> submit(Function<Store, T> work, boolean synced) {
-        Call<T> call = new Call<>(work, synced, new CompletableFuture<>());
+    /**
+     * As {@link #call}, and every commit made before it is synced with it: when the future
+     * completes, nothing committed before the call can be lost to a power cut. Costs one sync when
+     * something was committed unsynced, none otherwise (besides {@code work}'s own).
+     */
+    public <T> CompletableFuture<T> callSyncingAll(Function<Store, T> work) {
+        return submit(work, Sync.ALL);
+    }
+
+    /** {@link #callSyncingAll} with nothing else to do. */
+    public CompletableFuture<Void> syncAll() {
+        return callSyncingAll(s -> null);
+    }
+
+    private <T> CompletableFuture<T> submit(Function<Store, T> work, Sync sync) {
+        Call<T> call = new Call<>(work, sync, new CompletableFuture<>());
         waiting.add(call);
         if (runQueued.compareAndSet(false, true)) {
             try {
@@ -156,12 +198,16 @@ public final class StoreWorker implements AutoCloseable {
         Object[] results = new Object[end];
         Throwable[] failures = new Throwable[end];
         int[] ran = {from};
-        boolean synced = group.subList(from, end).stream().anyMatch(Call::synced);
+        List<Call<?>> part = group.subList(from, end);
+        boolean synced = part.stream().anyMatch(c -> c.sync != Sync.LATER);
+        boolean syncingAll = part.stream().anyMatch(c -> c.sync == Sync.ALL);
+        long changesBefore;
         try {
             if (synced != commitsSynced) {
                 store.syncCommits(synced);
                 commitsSynced = synced;
             }
+            changesBefore = store.totalChanges();
             store.inTransaction(() -> {
                 for (int i = from; i < end; i++) {
                     ran[0] = i + 1;
@@ -174,8 +220,7 @@ public final class StoreWorker implements AutoCloseable {
                         failures[i] = e;
                     }
                 }
-                // The riders' writes are the unit's record: they ride along only with a synced commit.
-                for (Consumer<Store> rider : synced ? riders : List.<Consumer<Store>>of()) {
+                for (Consumer<Store> rider : riders) {
                     try {
                         store.inSavepoint(() -> {
                             rider.accept(store);
@@ -187,6 +232,9 @@ public final class StoreWorker implements AutoCloseable {
                         log.error("A write riding along with a commit failed", e);
                     }
                 }
+                if (syncingAll && unsynced) {
+                    store.writeSyncMark(); // a write, so that the synced commit syncs the log
+                }
             });
         } catch (Store.TransactionLost lost) {
             log.error("SQLite rolled back a group of {} store calls and what rode along: {}", ran[0] - from,
@@ -195,14 +243,52 @@ public final class StoreWorker implements AutoCloseable {
             return ran[0];
         } catch (RuntimeException | Error e) {
             // BEGIN or COMMIT failed: nothing of the group is stored, the riders' writes neither.
-            log.error("A group of {} store calls could not be committed", ran[0] - from, e);
-            failAll(group, from, ran[0], e);
-            return ran[0];
+            // Every call of it fails, those not run too: the store is failing now.
+            log.error("A group of {} store calls could not be committed", end - from, e);
+            failAll(group, from, end, e);
+            return end;
         }
+        committed(synced, changesBefore);
         for (int i = from; i < end; i++) {
             complete(group.get(i), results[i], failures[i]);
         }
         return end;
+    }
+
+    /** Keeps account of unsynced commits, and has them synced within {@link #syncWithin}. */
+    private void committed(boolean synced, long changesBefore) {
+        boolean wrote;
+        try {
+            wrote = store.totalChanges() != changesBefore;
+        } catch (RuntimeException e) {
+            wrote = true; // assume the worst: a sync too many costs little
+        }
+        if (!wrote) {
+            return;
+        }
+        if (synced) {
+            unsynced = false; // the log is synced as a whole, with what came before
+            return;
+        }
+        unsynced = true;
+        if (!syncScheduled) {
+            syncScheduled = true;
+            try {
+                thread.schedule(() -> {
+                    syncScheduled = false;
+                    if (unsynced) {
+                        syncAll();
+                    }
+                }, syncWithin.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                syncScheduled = false; // closing: close() syncs
+            }
+        }
+    }
+
+    /** Whether every commit so far is synced (tests). Store thread only: call it through {@link #callSyncedLater}. */
+    boolean allSynced() {
+        return !unsynced;
     }
 
     private static void failAll(List<Call<?>> group, int from, int to, Throwable failure) {
@@ -221,13 +307,23 @@ public final class StoreWorker implements AutoCloseable {
         }
     }
 
-    /** Finishes what was submitted, then closes the store. Closing again does nothing. */
+    /** Finishes what was submitted, syncs what is not yet synced, then closes the store. Closing again does nothing. */
     @Override
     public synchronized void close() {
         if (thread.isShutdown()) {
             return;
         }
-        thread.execute(store::close);
+        thread.execute(() -> {
+            if (unsynced) {
+                try {
+                    store.syncCommits(true);
+                    store.writeSyncMark();
+                } catch (RuntimeException e) {
+                    log.error("The last changes could not be synced before closing", e);
+                }
+            }
+            store.close();
+        });
         thread.shutdown();
         try {
             if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -238,6 +334,16 @@ public final class StoreWorker implements AutoCloseable {
         }
     }
 
-    private record Call<T>(Function<Store, T> work, boolean synced, CompletableFuture<T> future) {
+    /** What a call needs synced before its future completes. */
+    private enum Sync {
+        /** Its own writes. */
+        THIS,
+        /** Nothing: a crash of the process cannot lose its writes, and a sync follows soon. */
+        LATER,
+        /** Its own writes and every commit before it. */
+        ALL
+    }
+
+    private record Call<T>(Function<Store, T> work, Sync sync, CompletableFuture<T> future) {
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The store thread's group commit: calls that wait while it is busy share one transaction and one
  * sync, yet each stands or falls alone; writes that may be synced later are committed without a
- * sync unless they share a commit with one that must be synced; riders join every synced commit.
+ * sync unless they share a commit with one that must be synced, and are synced by the next call
+ * that syncs all, or soon; riders join every commit.
  */
 class StoreWorkerTest {
 
@@ -36,7 +39,8 @@ class StoreWorkerTest {
 
     @BeforeEach
     void open() {
-        worker = StoreWorker.open(dir, "Lab");
+        // No sync of its own accord during a test, but where a test asks for one.
+        worker = StoreWorker.open(dir, "Lab", Duration.ofHours(1));
     }
 
     @AfterEach
@@ -151,7 +155,7 @@ class StoreWorkerTest {
     }
 
     @Test
-    void ridersJoinSyncedCommitsOnlyAndOneThatFailsUndoesOnlyItself() {
+    void aRiderJoinsEveryCommitAndOneThatFailsUndoesOnlyItself() {
         AtomicInteger rides = new AtomicInteger();
         worker.addRider(s -> {
             rides.incrementAndGet();
@@ -159,11 +163,65 @@ class StoreWorkerTest {
             throw new IllegalStateException("the rider fails");
         });
         worker.callSyncedLater(s -> s.events().append(T0, "host", "system", "lazy")).join();
-        assertThat(rides.get()).as("not with a commit that is not synced").isZero();
-
         assertThat(append("synced").join()).isPositive();
-        assertThat(rides.get()).isEqualTo(1);
-        assertThat(texts()).as("the rider's write undone, the call's kept").containsExactly("synced", "lazy");
+        assertThat(rides.get()).isEqualTo(2);
+        assertThat(texts()).as("the rider's writes undone, the calls' kept").containsExactly("synced", "lazy");
+    }
+
+    private int syncMarks() {
+        return worker.callSyncedLater(s -> {
+            try (Statement statement = s.connection().createStatement();
+                 ResultSet row = statement.executeQuery("SELECT coalesce(max(count), 0) FROM sync_mark")) {
+                return row.getInt(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }).join();
+    }
+
+    private boolean allSynced() {
+        return worker.callSyncedLater(s -> worker.allSynced()).join();
+    }
+
+    @Test
+    void aCallSyncingAllSyncsWhatWasCommittedUnsyncedBeforeItAndOnlyThen() {
+        worker.callSyncedLater(s -> s.events().append(T0, "host", "system", "unsynced")).join();
+        assertThat(allSynced()).isFalse();
+
+        worker.syncAll().join();
+        assertThat(allSynced()).isTrue();
+        assertThat(syncMarks()).as("one row rewritten, so that the commit syncs the log").isEqualTo(1);
+
+        worker.syncAll().join();
+        assertThat(syncMarks()).as("nothing unsynced: no write, no sync").isEqualTo(1);
+
+        worker.callSyncedLater(s -> s.events().append(T0, "host", "system", "unsynced again")).join();
+        append("synced").join();
+        assertThat(allSynced()).as("a synced commit that wrote syncs what came before it").isTrue();
+        worker.syncAll().join();
+        assertThat(syncMarks()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnsyncedCommitIsSyncedSoonWhenNothingElseSyncsIt() {
+        worker.close();
+        worker = StoreWorker.open(dir, "Lab", Duration.ofMillis(50));
+        worker.callSyncedLater(s -> s.events().append(T0, "host", "system", "unsynced")).join();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(this::allSynced);
+        assertThat(syncMarks()).isEqualTo(1);
+    }
+
+    @Test
+    void closingSyncsWhatIsNotSyncedYet() {
+        worker.callSyncedLater(s -> s.events().append(T0, "host", "system", "unsynced")).join();
+        worker.close();
+        try (Store store = Store.open(dir); Statement statement = store.connection().createStatement();
+             ResultSet row = statement.executeQuery("SELECT count FROM sync_mark")) {
+            assertThat(row.getInt(1)).isEqualTo(1);
+            assertThat(store.events().count()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
