@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * costs one synced transaction, and the mail an alarm sends is stored before the event that tells
  * of it, so it goes out one commit sooner. The events recorded so far also ride along with any
  * other commit of the store thread ({@link StoreWorker#addRider}), so that a command's events share
- * its reply's commit. Reads go the same way, after every write recorded before them.
+ * its reply's commit. Their own commit waits for no disk sync: it survives a crash of the unit at
+ * once and a power cut after the store's next sync, at most {@link StoreWorker#SYNC_WITHIN} later.
+ * Reads go the same way, after every write recorded before them.
  */
 public final class StoredEventHistory implements EventHistory {
 
@@ -56,7 +58,7 @@ public final class StoredEventHistory implements EventHistory {
 
     private void flush() {
         try {
-            store.call(this::writePending).exceptionally(e -> {
+            store.callSyncedLater(this::writePending).exceptionally(e -> {
                 log.error("Events could not be stored", e);
                 return 0;
             });

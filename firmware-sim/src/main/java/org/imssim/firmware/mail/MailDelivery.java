@@ -76,6 +76,8 @@ public final class MailDelivery {
      * which finds it due: the running pass may have found it already. Loop only.
      */
     private final List<StoredMail> fresh = new ArrayList<>();
+    /** Whether a mail in {@link #fresh} was committed without a sync ({@link #added}). Loop only. */
+    private boolean freshUnsynced;
     private boolean passWanted;
     private boolean stopped;
     private boolean outage;
@@ -155,14 +157,16 @@ public final class MailDelivery {
 
     /**
      * Starts sending mails that were put into the outbox directly, in a transaction of the caller's
-     * (a command's reply, stored with its message's seen mark); as {@link #send} does after storing.
-     * Loop only.
+     * (a command's reply, stored with its message's seen mark), which may not be synced yet
+     * ({@link StoreWorker#callSyncedLater}): the pass finds them due in a commit that syncs them. As
+     * {@link #send} does after storing. Loop only.
      */
     public void added(List<StoredMail> mails) {
         if (mailer == null) {
             mails.forEach(m -> events.record("host", EventSource.MAIL, "Invalid Configuration"));
         } else {
             fresh.addAll(mails);
+            freshUnsynced = true;
         }
         kick();
     }
@@ -175,6 +179,7 @@ public final class MailDelivery {
         if (passRunning) {
             passWanted = true;
             fresh.clear();
+            freshUnsynced = false;
             return;
         }
         passRunning = true;
@@ -185,8 +190,10 @@ public final class MailDelivery {
         }
         // During an outage the outbox's order decides: older mails first, each after its back-off.
         List<StoredMail> direct = outage ? List.of() : List.copyOf(fresh);
+        boolean unsynced = freshUnsynced;
         fresh.clear();
-        mailThread.execute(() -> pass(direct));
+        freshUnsynced = false;
+        mailThread.execute(() -> pass(direct, unsynced));
     }
 
     /** {@code ok} or {@code failing}, for {@code /api/health}. Loop only. */
@@ -206,18 +213,25 @@ public final class MailDelivery {
 
     // ---- on the mail-out thread ----
 
-    private void pass(List<StoredMail> direct) {
+    /**
+     * One delivery pass: the fresh mails first, then what the outbox says is due, read in a synced
+     * commit that syncs every earlier one too: nothing leaves the unit that a power cut could still
+     * take back. When some fresh mails were committed without a sync ({@code unsynced}: replies),
+     * they are left to the due ones, which that one sync covers.
+     */
+    private void pass(List<StoredMail> fresh, boolean unsynced) {
         boolean troubled = false;
         try {
             Instant now = clock.now();
             removeAccepted();
+            List<StoredMail> direct = unsynced ? List.of() : fresh;
             if (!direct.isEmpty() && !deliver(direct, now)) {
                 // A sent mail could not be removed: asking what is due would find it again.
                 troubled = true;
                 return;
             }
             // One visit to the store thread for both: an alarm's mail waits for it.
-            PassStart start = store.call(s -> new PassStart(s.outbox().dropOlderThan(now.minus(MAX_AGE)),
+            PassStart start = store.callSyncingAll(s -> new PassStart(s.outbox().dropOlderThan(now.minus(MAX_AGE)),
                     mailer == null ? List.of() : s.outbox().due(now, BATCH))).join();
             List<StoredMail> dropped = start.dropped();
             if (!dropped.isEmpty()) {
@@ -422,7 +436,7 @@ public final class MailDelivery {
             kick();
             return;
         }
-        store.call(this::nextPass).thenAcceptAsync(next -> {
+        store.callSyncedLater(this::nextPass).thenAcceptAsync(next -> {
             if (stopped || passRunning || next.isEmpty()) {
                 return;
             }
@@ -447,7 +461,7 @@ public final class MailDelivery {
     }
 
     private void refreshBacklog() {
-        store.call(s -> new Backlog(s.outbox().pending(), s.outbox().oldestCreated().orElse(null)))
+        store.callSyncedLater(s -> new Backlog(s.outbox().pending(), s.outbox().oldestCreated().orElse(null)))
                 .thenAcceptAsync(b -> {
                     pending = b.pending();
                     oldest = b.oldest();

@@ -224,6 +224,22 @@ class MailboxPollerTest {
     }
 
     @Test
+    void aPollThatFoundMailIsFollowedByAnotherSoonWhateverTheInterval() throws Exception {
+        unit = UnitFixture.start(config().replace("poll-interval: 1s", "poll-interval: 60s"));
+        awaitPollAt(T0);
+        unit.clock().advance(Duration.ZERO);
+        awaitPollAt(T0.plusSeconds(60));
+
+        deliver("<one@client.example.org>", "help");
+        unit.clock().advance(Duration.ofSeconds(60));
+        soon().until(() -> mailsToAlice().size() == 1);
+        awaitPollAt(T0.plus(Duration.ofSeconds(60).plus(MailboxPoller.AFTER_MAIL)));
+
+        unit.clock().advance(MailboxPoller.AFTER_MAIL);
+        awaitPollAt(T0.plus(Duration.ofSeconds(120).plus(MailboxPoller.AFTER_MAIL)));
+    }
+
+    @Test
     void aMailboxThatIsDownIsOneEventPerOutageAndIsTriedWithBackOff() throws Exception {
         int pop3Port = UnusedPort.find();
         unit = UnitFixture.start(config(server.port(ServerSetup.PROTOCOL_SMTP), UNIT_ADDRESS, pop3Port));
