@@ -43,6 +43,8 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
     /** The open INBOX. */
     final F inbox;
     private Set<MailboxMessage> listed = Set.of();
+    /** What the last {@link #list()} gave, in mailbox order. */
+    private List<MailboxMessage> listedInOrder = List.of();
     /** Deleted by the caller, not yet marked on the server; marked in batches and before the session ends. */
     private final List<Message> toDelete = new ArrayList<>();
     private boolean closed;
@@ -71,14 +73,38 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
         try {
             List<MailboxMessage> messages = listInbox();
             listed = new HashSet<>(messages);
+            listedInOrder = List.copyOf(messages);
             return Collections.unmodifiableList(messages);
         } catch (MessagingException | RuntimeException e) {
             throw MailboxFailures.classify(e);
         }
     }
 
+    /**
+     * The octets of {@code message} if the protocol has them already, taken out of its keeping;
+     * else null. By default the protocol keeps none.
+     *
+     * @param listedInOrder what the last list gave, in mailbox order, for a protocol that fetches
+     *                      the messages after {@code message} with it
+     */
+    byte[] fetchedAhead(MailboxMessage message, List<MailboxMessage> listedInOrder) throws MessagingException {
+        return null;
+    }
+
     @Override
     public final byte[] fetch(MailboxMessage message) throws MailboxException {
+        checkOpen();
+        if (!listed.contains(message)) {
+            throw new IllegalArgumentException("The message was not listed by this session.");
+        }
+        try {
+            byte[] ahead = fetchedAhead(message, listedInOrder);
+            if (ahead != null) {
+                return ahead;
+            }
+        } catch (MessagingException | RuntimeException e) {
+            throw MailboxFailures.classify(e);
+        }
         Message found = message(message);
         ByteArrayOutputStream raw = new ByteArrayOutputStream((int) Math.min(message.size() + 64, 1 << 24));
         try {

@@ -12,6 +12,7 @@ import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Flags;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +153,43 @@ class ImapMailboxTest {
         byte[] stored = MailboxFixture.octets(greenMail.getReceivedMessages()[0]);
         try (MailboxSession session = mailbox().open()) {
             assertThat(session.fetch(session.list().get(0))).isEqualTo(stored);
+        }
+    }
+
+    @Test
+    void theMessagesAfterOneAreFetchedWithItInOneCommandOctetForOctet() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            deliver(user, "ims4000 " + i);
+        }
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        try (MailboxSession session = mailbox().open()) {
+            List<MailboxMessage> listed = session.list();
+            assertThat(session.fetch(listed.get(0))).isEqualTo(MailboxFixture.octets(received[0]));
+            // Gone from the server now: only a copy fetched with the first can give it.
+            greenMail.getManagers().getImapHostManager().getInbox(user).deleteAllMessages();
+            for (int i = 1; i < 4; i++) {
+                assertThat(session.fetch(listed.get(i))).as("message %d", i).isEqualTo(MailboxFixture.octets(received[i]));
+            }
+        }
+    }
+
+    @Test
+    void aMessageTooLargeToReadIsNotFetchedAhead() throws Exception {
+        deliver(user, "ims4000 small");
+        MimeMessage large = new MimeMessage((jakarta.mail.Session) null);
+        large.setFrom(MailboxFixture.ADDRESS);
+        large.setSubject("large");
+        large.setText("z".repeat(76).concat("\r\n").repeat(14_000));
+        large.saveChanges();
+        user.deliver(large);
+        deliver(user, "ims4000 after");
+        try (MailboxSession session = mailbox().open()) {
+            List<MailboxMessage> listed = session.list();
+            assertThat(listed.get(1).size()).isGreaterThan(ImapSession.LARGEST_FETCHED_AHEAD);
+            session.fetch(listed.get(0));
+            greenMail.getManagers().getImapHostManager().getInbox(user).deleteAllMessages();
+            assertThat(subjectOf(session.fetch(listed.get(2)))).isEqualTo("ims4000 after");
+            assertThat(session.fetch(listed.get(1))).as("not fetched ahead, and gone from the server now").isEmpty();
         }
     }
 
