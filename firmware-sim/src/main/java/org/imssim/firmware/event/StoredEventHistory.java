@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The durable event history: each event is logged at once and written by the store thread in the
  * order recorded. The write is handed to the store at the end of the loop's current task, and
  * events recorded until it runs join it: a burst (ten commands in one mail, a pass of deliveries)
- * costs one synced transaction, and the mail an alarm sends is stored before the event that tells
+ * costs one transaction, and the mail an alarm sends is stored before the event that tells
  * of it, so it goes out one commit sooner. The events recorded so far also ride along with any
  * other commit of the store thread ({@link StoreWorker#addRider}), so that a command's events share
  * its reply's commit. Their own commit waits for no disk sync: it survives a crash of the unit at

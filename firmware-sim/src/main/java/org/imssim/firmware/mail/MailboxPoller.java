@@ -235,8 +235,8 @@ public final class MailboxPoller {
             reached = true;
             onLoop(this::reachable);
             List<MailboxMessage> listed = session.list();
-            foundMail = !listed.isEmpty();
             handleAll(session, listed);
+            foundMail = !listed.isEmpty(); // not after a failure: that one waits the interval
         } catch (MailboxException e) {
             log.warn("Mailbox: {}", e.getMessage());
             if (!reached) {
@@ -260,17 +260,41 @@ public final class MailboxPoller {
      */
     private void handleAll(MailboxSession session, List<MailboxMessage> listed) throws MailboxException {
         Deletions deletions = new Deletions(session);
+        String[] markedAhead = new String[1];
         try {
-            handleAll(session, listed, deletions);
+            handleAll(session, listed, deletions, markedAhead);
         } catch (MailboxException | RuntimeException e) {
             deletions.passOnAfterFailure();
             throw e;
+        } finally {
+            takeBackMark(markedAhead[0]);
         }
         deletions.passOn();
     }
 
-    private void handleAll(MailboxSession session, List<MailboxMessage> listed, Deletions deletions)
-            throws MailboxException {
+    /**
+     * The poll ends (the unit stops, the mailbox failed) after the commit of a reply marked the next
+     * message in progress, before its turn: the mark is taken back, so that the message is read as
+     * new next time rather than taken for one that crashed the unit.
+     */
+    private void takeBackMark(String key) {
+        if (key == null) {
+            return;
+        }
+        try {
+            store.callSyncedLater(s -> s.seenMessages().unmarkInProgress(key)).join();
+        } catch (RuntimeException e) {
+            log.error("A message marked in progress but not handled could not be unmarked; "
+                    + "it will be deleted unanswered as one that could not be handled", e);
+        }
+    }
+
+    /**
+     * @param markedAhead its one element: the key of the message the last reply's commit marked in
+     *                    progress, until that message's own handling starts; null otherwise
+     */
+    private void handleAll(MailboxSession session, List<MailboxMessage> listed, Deletions deletions,
+                           String[] markedAhead) throws MailboxException {
         Iterator<MailboxMessage> rest = listed.iterator();
         Deque<Read> ahead = new ArrayDeque<>(2);
         SeenMessages.State admitted = null; // the first of ahead's state, when the transaction before admitted it
@@ -300,21 +324,27 @@ public final class MailboxPoller {
                     ahead.add(read(session, rest.next()));
                 }
             } catch (MailboxException | RuntimeException e) {
+                markedAhead[0] = null;
                 finishBeforeFailing(deletions, current.message(), handle(current.mail(), null));
                 throw e;
             }
             Read next = ahead.peek();
-            CompletableFuture<Handled> handled =
-                    handle(current.mail(), next == null || next.tooLarge() ? null : next.mail().seenKey());
+            String nextKey = next == null || next.tooLarge() ? null : next.mail().seenKey();
+            markedAhead[0] = null; // current's own turn: its mark stays until it is settled
+            CompletableFuture<Handled> handled = handle(current.mail(), nextKey);
             try {
                 if (rest.hasNext()) {
                     ahead.add(read(session, rest.next()));
                 }
             } catch (MailboxException | RuntimeException e) {
-                finishBeforeFailing(deletions, current.message(), handled);
+                Handled done = finishBeforeFailing(deletions, current.message(), handled);
+                if (done != null && done.next() == SeenMessages.State.UNKNOWN) {
+                    markedAhead[0] = nextKey;
+                }
                 throw e;
             }
             admitted = handled.join().next();
+            markedAhead[0] = admitted == SeenMessages.State.UNKNOWN ? nextKey : null;
             deletions.add(current.message());
         }
     }
@@ -323,15 +353,17 @@ public final class MailboxPoller {
      * The next message could not be read: the one being handled is still answered and deleted
      * before the poll ends with that failure, which is the one reported.
      */
-    private static void finishBeforeFailing(Deletions deletions, MailboxMessage message,
-                                            CompletableFuture<Handled> handled) {
+    private static Handled finishBeforeFailing(Deletions deletions, MailboxMessage message,
+                                               CompletableFuture<Handled> handled) {
+        Handled done;
         try {
-            handled.join();
+            done = handled.join();
         } catch (RuntimeException e) {
             log.error("A mailbox message could not be handled", e);
-            return;
+            return null;
         }
         deletions.addQuietly(message);
+        return done;
     }
 
     /** Fetches and reads a listed message; one over {@link #MAX_SIZE} is not fetched. */

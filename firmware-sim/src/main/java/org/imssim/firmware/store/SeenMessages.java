@@ -70,6 +70,24 @@ public final class SeenMessages {
     }
 
     /** Marks the message seen (handled, or deleted for a reason of its own), at {@code time}. */
+    /**
+     * Takes back the in-progress mark of a message that was not handled after all (the poll ended
+     * before its turn): it is then unknown again, and read as new next time. A message seen is left
+     * as it is.
+     *
+     * @return whether a mark was taken back
+     */
+    public boolean unmarkInProgress(String key) {
+        Objects.requireNonNull(key, "key");
+        return store.write("The message's mark could not be taken back.", c -> {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM seen_message WHERE key = ? AND state = 'IN_PROGRESS'")) {
+                delete.setString(1, key);
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
     public void markSeen(String key, Instant time) {
         markSeenWithReplies(key, time, List.of());
     }

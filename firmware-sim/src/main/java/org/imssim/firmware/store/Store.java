@@ -131,7 +131,7 @@ public final class Store implements AutoCloseable {
     /**
      * Runs {@code work} as one transaction: the repository writes it makes are all stored, or, when it
      * throws, none is (the exception is rethrown). A call inside another joins it. When this returns,
-     * everything written is committed and synced.
+     * everything written is committed, and synced unless {@link #syncCommits} said otherwise.
      *
      * <p>Let a {@link StoreException} from a write inside {@code work} propagate: caught and ignored,
      * the transaction would commit without that write.
@@ -175,7 +175,12 @@ public final class Store implements AutoCloseable {
                 execute("ROLLBACK TO part");
                 execute("RELEASE part");
             } catch (SQLException lost) {
-                throw new TransactionLost(failure("The change could not be stored.", lost));
+                // SQLite undid the transaction because of what work met (a full disk, say): that is
+                // the reason to give, not the missing savepoint.
+                TransactionLost gone = new TransactionLost(e instanceof StoreException reason
+                        ? reason : failure("The change could not be stored.", lost));
+                gone.addSuppressed(lost);
+                throw gone;
             }
             throw e;
         }

@@ -145,7 +145,11 @@ public final class StoreWorker implements AutoCloseable {
             try {
                 thread.execute(this::runWaiting);
             } catch (RejectedExecutionException e) {
+                // Closed: this call and any that queued behind it meanwhile will never run.
                 waiting.remove(call);
+                for (Call<?> left = waiting.poll(); left != null; left = waiting.poll()) {
+                    left.future.completeExceptionally(new CompletionException(e));
+                }
                 runQueued.set(false);
                 throw e;
             }

@@ -62,6 +62,18 @@ class SeenMessagesTest {
     }
 
     @Test
+    void aMarkTakenBackLeavesTheMessageUnknownButASeenOneStaysSeen() {
+        seen.markInProgress("<ahead@client>", T0);
+        assertThat(seen.unmarkInProgress("<ahead@client>")).isTrue();
+        assertThat(seen.lookup("<ahead@client>")).isEqualTo(State.UNKNOWN);
+        assertThat(seen.inProgress()).isEmpty();
+
+        seen.markSeen("<done@client>", T0);
+        assertThat(seen.unmarkInProgress("<done@client>")).isFalse();
+        assertThat(seen.lookup("<done@client>")).isEqualTo(State.SEEN);
+    }
+
+    @Test
     void inProgressListsTheMessagesThatCrashedAnEarlierRunOldestFirst() {
         seen.markInProgress("<b@client>", T0.plusSeconds(5));
         seen.markInProgress("<a@client>", T0);

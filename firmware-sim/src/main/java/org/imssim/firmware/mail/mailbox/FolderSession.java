@@ -117,7 +117,11 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
 
     @Override
     public final void delete(MailboxMessage message) throws MailboxException {
-        toDelete.add(message(message));
+        Message found = listedMessage(message);
+        if (found == null) {
+            return; // expunged by another client meanwhile: deleted already
+        }
+        toDelete.add(found);
         if (toDelete.size() >= DELETE_BATCH) {
             markDeleted();
         }
@@ -165,6 +169,15 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
     }
 
     private Message message(MailboxMessage message) throws MailboxException {
+        Message found = listedMessage(message);
+        if (found == null) {
+            throw new MailboxException(Kind.OTHER, MailboxFailures.MESSAGE_GONE);
+        }
+        return found;
+    }
+
+    /** The listed message, or null when it is no longer in the mailbox. */
+    private Message listedMessage(MailboxMessage message) throws MailboxException {
         checkOpen();
         if (!listed.contains(message)) {
             throw new IllegalArgumentException("The message was not listed by this session.");
@@ -175,10 +188,7 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
         } catch (MessagingException | RuntimeException e) {
             throw MailboxFailures.classify(e);
         }
-        if (found == null || found.isExpunged()) {
-            throw new MailboxException(Kind.OTHER, MailboxFailures.MESSAGE_GONE);
-        }
-        return found;
+        return found == null || found.isExpunged() ? null : found;
     }
 
     private void checkOpen() {

@@ -16,6 +16,8 @@ import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.UID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -26,6 +28,8 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * {@code EXPUNGE} and leaves INBOX selected; otherwise {@code CLOSE}.
  */
 final class ImapSession extends FolderSession<IMAPFolder> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImapSession.class);
 
     /** At most this many messages are fetched in one command. */
     static final int FETCH_AHEAD = 16;
@@ -98,6 +102,9 @@ final class ImapSession extends FolderSession<IMAPFolder> {
             if (uids.size() == FETCH_AHEAD || bytes + m.size() > FETCH_AHEAD_BYTES) {
                 break;
             }
+            if (ahead.containsKey(m.id())) {
+                continue;
+            }
             uids.add(m.id());
             bytes += m.size();
         }
@@ -105,18 +112,25 @@ final class ImapSession extends FolderSession<IMAPFolder> {
             return null;
         }
         String set = uids.stream().map(String::valueOf).collect(Collectors.joining(","));
-        inbox.doCommand(protocol -> {
-            Response[] responses = protocol.command("UID FETCH " + set + " (UID BODY.PEEK[])", null);
-            List<Response> others = new ArrayList<>();
-            for (int i = 0; i < responses.length - 1; i++) {
-                if (!keepBody(responses[i])) {
-                    others.add(responses[i]); // EXISTS, EXPUNGE, flags: the folder's to see
+        try {
+            inbox.doCommand(protocol -> {
+                Response[] responses = protocol.command("UID FETCH " + set + " (UID BODY.PEEK[])", null);
+                List<Response> others = new ArrayList<>();
+                for (Response response : responses) {
+                    if (response.isTagged() || !keepBody(response)) {
+                        others.add(response); // EXISTS, EXPUNGE, flags, BYE, the result: the folder's to see
+                    }
                 }
-            }
-            protocol.notifyResponseHandlers(others.toArray(Response[]::new));
-            protocol.handleResult(responses[responses.length - 1]);
-            return null;
-        });
+                protocol.notifyResponseHandlers(others.toArray(Response[]::new));
+                protocol.handleResult(responses[responses.length - 1]);
+                return null;
+            });
+        } catch (MessagingException e) {
+            // A server may refuse the set for one message gone meanwhile: each is then fetched
+            // alone, which reports a dead connection as well as anything.
+            LOG.debug("Fetching ahead failed ({}); fetching one at a time", MailboxFailures.types(e));
+            return ahead.remove(message.id());
+        }
         return ahead.remove(message.id());
     }
 
