@@ -157,7 +157,7 @@ public final class Store implements AutoCloseable {
      *                         disk or an I/O error): nothing written in it since it began is left
      * @throws IllegalStateException when no transaction is open
      */
-    public <T> T inSavepoint(Supplier<T> work) {
+    <T> T inSavepoint(Supplier<T> work) {
         checkOpen();
         if (transactionDepth == 0) {
             throw new IllegalStateException("A savepoint needs an open transaction.");
@@ -196,13 +196,13 @@ public final class Store implements AutoCloseable {
      * The transaction of an {@link #inSavepoint} is gone: SQLite rolled it back. The cause says why
      * in the operator's words.
      */
-    public static final class TransactionLost extends RuntimeException {
+    static final class TransactionLost extends RuntimeException {
         TransactionLost(StoreException cause) {
             super(cause.getMessage(), cause, false, false);
         }
 
         /** The failure in the operator's words. */
-        public StoreException reason() {
+        StoreException reason() {
             return (StoreException) getCause();
         }
     }
@@ -214,7 +214,7 @@ public final class Store implements AutoCloseable {
      * costs nothing but repeating work, never for what the unit acknowledged. Not inside a
      * transaction.
      */
-    public void syncCommits(boolean sync) {
+    void syncCommits(boolean sync) {
         checkOpen();
         if (transactionDepth > 0) {
             throw new IllegalStateException("The sync of commits is not changed inside a transaction.");
@@ -230,7 +230,7 @@ public final class Store implements AutoCloseable {
      * Rewrites the sync mark: a write that costs one row, for a synced commit that has nothing else
      * to write but must make the unsynced commits before it durable. Inside a transaction or alone.
      */
-    public void writeSyncMark() {
+    void writeSyncMark() {
         write("The change could not be stored.", c -> {
             try (Statement statement = c.createStatement()) {
                 statement.executeUpdate(
@@ -241,7 +241,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** How many rows this connection has changed since it opened (SQLite's {@code total_changes()}). */
-    public long totalChanges() {
+    long totalChanges() {
         return read("The store could not be read.", c -> {
             try (Statement statement = c.createStatement(); ResultSet row = statement.executeQuery("SELECT total_changes()")) {
                 return row.getLong(1);
