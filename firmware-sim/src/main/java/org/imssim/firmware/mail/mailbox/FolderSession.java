@@ -1,6 +1,5 @@
 package org.imssim.firmware.mail.mailbox;
 
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -12,7 +11,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.imssim.firmware.mail.mailbox.MailboxException.Kind;
 
 /**
  * A session on the open INBOX of a logged-in store, whatever the protocol: it fetches and marks
@@ -20,7 +18,7 @@ import org.imssim.firmware.mail.mailbox.MailboxException.Kind;
  * batches of {@value #DELETE_BATCH}, and the rest before the next list or the end), and on close
  * closes the folder with expunge (POP3 {@code DELE} then {@code QUIT}, IMAP {@code CLOSE}), or
  * only expunges where the folder stays open ({@link #finish()}), and then releases the store.
- * The protocol lists the inbox and finds a listed message again.
+ * The protocol lists the inbox, fetches a listed message and marks listed messages deleted.
  *
  * @param <F> the protocol's folder
  */
@@ -46,7 +44,7 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
     /** What the last {@link #list()} gave, in mailbox order. */
     private List<MailboxMessage> listedInOrder = List.of();
     /** Deleted by the caller, not yet marked on the server; marked in batches and before the session ends. */
-    private final List<Message> toDelete = new ArrayList<>();
+    private final List<MailboxMessage> toDelete = new ArrayList<>();
     private boolean closed;
 
     /** A session whose connection is closed with it. */
@@ -63,8 +61,18 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
     /** The messages of {@link #inbox} in mailbox order, with their sizes, without downloading them. */
     abstract List<MailboxMessage> listInbox() throws MessagingException;
 
-    /** The message {@code listed} names, or null when it is no longer in {@link #inbox}. */
-    abstract Message find(MailboxMessage listed) throws MessagingException;
+    /**
+     * The octets of a listed message.
+     *
+     * @param listedInOrder what the last list gave, in mailbox order, for a protocol that fetches
+     *                      the messages after {@code message} with it
+     * @throws MailboxException when it is no longer in the mailbox
+     */
+    abstract byte[] octets(MailboxMessage message, List<MailboxMessage> listedInOrder)
+            throws MessagingException, IOException, MailboxException;
+
+    /** Marks these listed messages {@code \Deleted}; one no longer in the mailbox is deleted already. */
+    abstract void markDeleted(List<MailboxMessage> messages) throws MessagingException;
 
     @Override
     public final List<MailboxMessage> list() throws MailboxException {
@@ -80,36 +88,11 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
         }
     }
 
-    /**
-     * The octets of {@code message} if the protocol has them already, taken out of its keeping;
-     * else null. By default the protocol keeps none.
-     *
-     * @param listedInOrder what the last list gave, in mailbox order, for a protocol that fetches
-     *                      the messages after {@code message} with it
-     */
-    byte[] fetchedAhead(MailboxMessage message, List<MailboxMessage> listedInOrder) throws MessagingException {
-        return null;
-    }
-
     @Override
     public final byte[] fetch(MailboxMessage message) throws MailboxException {
-        checkOpen();
-        if (!listed.contains(message)) {
-            throw new IllegalArgumentException("The message was not listed by this session.");
-        }
+        checkListed(message);
         try {
-            byte[] ahead = fetchedAhead(message, listedInOrder);
-            if (ahead != null) {
-                return ahead;
-            }
-        } catch (MessagingException | RuntimeException e) {
-            throw MailboxFailures.classify(e);
-        }
-        Message found = message(message);
-        ByteArrayOutputStream raw = new ByteArrayOutputStream((int) Math.min(message.size() + 64, 1 << 24));
-        try {
-            found.writeTo(raw); // POP3 RETR, IMAP BODY[]: the octets as stored
-            return raw.toByteArray();
+            return octets(message, listedInOrder);
         } catch (MessagingException | IOException | RuntimeException e) {
             throw MailboxFailures.classify(e);
         }
@@ -117,11 +100,8 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
 
     @Override
     public final void delete(MailboxMessage message) throws MailboxException {
-        Message found = listedMessage(message);
-        if (found == null) {
-            return; // expunged by another client meanwhile: deleted already
-        }
-        toDelete.add(found);
+        checkListed(message);
+        toDelete.add(message);
         if (toDelete.size() >= DELETE_BATCH) {
             markDeleted();
         }
@@ -132,10 +112,10 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
         if (toDelete.isEmpty()) {
             return;
         }
-        Message[] marked = toDelete.toArray(Message[]::new);
+        List<MailboxMessage> marked = List.copyOf(toDelete);
         toDelete.clear();
         try {
-            inbox.setFlags(marked, new Flags(Flags.Flag.DELETED), true);
+            markDeleted(marked);
         } catch (MessagingException | RuntimeException e) {
             throw MailboxFailures.classify(e);
         }
@@ -168,27 +148,18 @@ abstract class FolderSession<F extends Folder> implements MailboxSession {
         inbox.close(true); // POP3: DELE for the marked messages, then QUIT; IMAP: CLOSE expunges them
     }
 
-    private Message message(MailboxMessage message) throws MailboxException {
-        Message found = listedMessage(message);
-        if (found == null) {
-            throw new MailboxException(Kind.OTHER, MailboxFailures.MESSAGE_GONE);
-        }
-        return found;
+    /** The octets of {@code message} as the server holds them (POP3 RETR, IMAP BODY[]). */
+    static byte[] octetsOf(Message message, long size) throws MessagingException, IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream((int) Math.min(size + 64, 1 << 24));
+        message.writeTo(raw);
+        return raw.toByteArray();
     }
 
-    /** The listed message, or null when it is no longer in the mailbox. */
-    private Message listedMessage(MailboxMessage message) throws MailboxException {
+    private void checkListed(MailboxMessage message) {
         checkOpen();
         if (!listed.contains(message)) {
             throw new IllegalArgumentException("The message was not listed by this session.");
         }
-        Message found;
-        try {
-            found = find(message);
-        } catch (MessagingException | RuntimeException e) {
-            throw MailboxFailures.classify(e);
-        }
-        return found == null || found.isExpunged() ? null : found;
     }
 
     private void checkOpen() {

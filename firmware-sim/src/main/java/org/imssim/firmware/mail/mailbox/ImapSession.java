@@ -1,31 +1,36 @@
 package org.imssim.firmware.mail.mailbox;
 
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
-import jakarta.mail.UIDFolder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Comparator;
-import java.util.List;
-import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /**
- * An IMAP session: UIDs, RFC822.SIZE, BODY[], \Deleted in batches and expunge on close. On a
- * connection that stays in use after the session (the one kept for IDLE), close sends
- * {@code EXPUNGE} and leaves INBOX selected; otherwise {@code CLOSE}.
+ * An IMAP session: every message is named by its UID, never by its sequence number — listing
+ * ({@code UID FETCH 1:* (UID RFC822.SIZE FLAGS)}), fetching ({@code UID FETCH … BODY.PEEK[]}, the
+ * next listed messages with it) and deleting ({@code UID STORE … +FLAGS.SILENT (\Deleted)}, a
+ * batch at a time); expunge on close. Sequence numbers shift when another connection expunges,
+ * and a server need not tell this one at once (GreenMail never does): a number could then name
+ * another message, which would be read or deleted in its place. On a connection that stays in
+ * use after the session (the one kept for IDLE), close sends {@code EXPUNGE} and leaves INBOX
+ * selected; otherwise {@code CLOSE}.
  */
 final class ImapSession extends FolderSession<IMAPFolder> {
 
@@ -56,22 +61,22 @@ final class ImapSession extends FolderSession<IMAPFolder> {
         }
     }
 
+    /** The server's own list, whatever this connection has been told of it: UIDs and sizes, no message downloaded. */
     @Override
     List<MailboxMessage> listInbox() throws MessagingException {
-        Message[] all = inbox.getMessages();
-        List<MailboxMessage> messages = new ArrayList<>(all.length);
-        if (all.length > 0) {
-            FetchProfile profile = new FetchProfile();
-            profile.add(UIDFolder.FetchProfileItem.UID);
-            profile.add(FetchProfile.Item.SIZE);
-            profile.add(FetchProfile.Item.FLAGS);
-            inbox.fetch(all, profile); // one FETCH for all: no message is downloaded
-            for (Message message : all) {
-                if (!message.isExpunged() && !message.isSet(Flags.Flag.DELETED)) {
-                    messages.add(new MailboxMessage(inbox.getUID(message), Math.max(0, message.getSize())));
-                }
+        List<MailboxMessage> messages = new ArrayList<>();
+        uidCommand("UID FETCH 1:* (UID RFC822.SIZE FLAGS)", fetched -> {
+            UID uid = fetched.getItem(UID.class);
+            if (uid == null) {
+                return false;
             }
-        }
+            FLAGS flags = fetched.getItem(FLAGS.class);
+            if (flags == null || !flags.contains(Flags.Flag.DELETED)) {
+                RFC822SIZE size = fetched.getItem(RFC822SIZE.class);
+                messages.add(new MailboxMessage(uid.uid, size == null ? 0 : Math.max(0, size.size)));
+            }
+            return true;
+        });
         messages.sort(Comparator.comparingLong(MailboxMessage::id));
         return messages;
     }
@@ -80,65 +85,65 @@ final class ImapSession extends FolderSession<IMAPFolder> {
      * Fetches {@code message} together with the listed messages after it, up to
      * {@value #FETCH_AHEAD} of them and {@value #FETCH_AHEAD_BYTES} bytes, in one
      * {@code UID FETCH … BODY.PEEK[]}: one round trip for a batch of commands instead of one each.
-     * The others are kept for their own fetch. A message too large to read is never fetched ahead,
-     * and one expunged meanwhile is simply not answered for.
+     * The others are kept for their own fetch. A message too large to read is never fetched ahead.
+     * If the server refuses the batch, the message is fetched alone.
      */
     @Override
-    byte[] fetchedAhead(MailboxMessage message, List<MailboxMessage> listedInOrder) throws MessagingException {
+    byte[] octets(MailboxMessage message, List<MailboxMessage> listedInOrder) throws MessagingException, MailboxException {
         byte[] kept = ahead.remove(message.id());
         if (kept != null) {
             return kept;
         }
-        int from = listedInOrder.indexOf(message);
-        if (from < 0 || from == listedInOrder.size() - 1) {
-            return null; // the last one: a plain fetch is as quick
+        List<Long> uids = batchFrom(message, listedInOrder);
+        if (uids.size() > 1) {
+            try {
+                fetchBodies(uids);
+            } catch (MessagingException e) {
+                // A server may refuse the set for one message gone meanwhile: this one is then
+                // fetched alone, which reports a dead connection as well as anything.
+                LOG.debug("Fetching ahead failed ({}); fetching one at a time", MailboxFailures.types(e));
+            }
+            kept = ahead.remove(message.id());
+            if (kept != null) {
+                return kept;
+            }
         }
+        fetchBodies(List.of(message.id()));
+        kept = ahead.remove(message.id());
+        if (kept == null) {
+            throw new MailboxException(MailboxException.Kind.OTHER, MailboxFailures.MESSAGE_GONE);
+        }
+        return kept;
+    }
+
+    /** {@code message}'s UID, then those of the listed messages after it that may come with it. */
+    private List<Long> batchFrom(MailboxMessage message, List<MailboxMessage> listedInOrder) {
         List<Long> uids = new ArrayList<>();
-        long bytes = 0;
-        for (MailboxMessage m : listedInOrder.subList(from, listedInOrder.size())) {
-            if (m.size() > LARGEST_FETCHED_AHEAD) {
+        uids.add(message.id());
+        int from = listedInOrder.indexOf(message);
+        if (from < 0 || message.size() > LARGEST_FETCHED_AHEAD) {
+            return uids;
+        }
+        long bytes = message.size();
+        for (MailboxMessage m : listedInOrder.subList(from + 1, listedInOrder.size())) {
+            if (m.size() > LARGEST_FETCHED_AHEAD || ahead.containsKey(m.id())) {
                 continue;
             }
             if (uids.size() == FETCH_AHEAD || bytes + m.size() > FETCH_AHEAD_BYTES) {
                 break;
             }
-            if (ahead.containsKey(m.id())) {
-                continue;
-            }
             uids.add(m.id());
             bytes += m.size();
         }
-        if (uids.size() < 2) {
-            return null;
-        }
-        String set = uids.stream().map(String::valueOf).collect(Collectors.joining(","));
-        try {
-            inbox.doCommand(protocol -> {
-                Response[] responses = protocol.command("UID FETCH " + set + " (UID BODY.PEEK[])", null);
-                List<Response> others = new ArrayList<>();
-                for (Response response : responses) {
-                    if (response.isTagged() || !keepBody(response)) {
-                        others.add(response); // EXISTS, EXPUNGE, flags, BYE, the result: the folder's to see
-                    }
-                }
-                protocol.notifyResponseHandlers(others.toArray(Response[]::new));
-                protocol.handleResult(responses[responses.length - 1]);
-                return null;
-            });
-        } catch (MessagingException e) {
-            // A server may refuse the set for one message gone meanwhile: each is then fetched
-            // alone, which reports a dead connection as well as anything.
-            LOG.debug("Fetching ahead failed ({}); fetching one at a time", MailboxFailures.types(e));
-            return ahead.remove(message.id());
-        }
-        return ahead.remove(message.id());
+        return uids;
+    }
+
+    private void fetchBodies(List<Long> uids) throws MessagingException {
+        uidCommand("UID FETCH " + set(uids) + " (UID BODY.PEEK[])", this::keepBody);
     }
 
     /** Keeps the octets of a {@code FETCH (UID n BODY[] {…})} answer; false for any other response. */
-    private boolean keepBody(Response response) {
-        if (!(response instanceof FetchResponse fetched)) {
-            return false;
-        }
+    private boolean keepBody(FetchResponse fetched) {
         UID uid = fetched.getItem(UID.class);
         BODY body = fetched.getItem(BODY.class);
         if (uid == null || body == null || body.getByteArray() == null
@@ -150,8 +155,34 @@ final class ImapSession extends FolderSession<IMAPFolder> {
         return true;
     }
 
+    /** One {@code UID STORE} for the batch; a UID no longer in the mailbox is ignored by the server. */
     @Override
-    Message find(MailboxMessage listed) throws MessagingException {
-        return inbox.getMessageByUID(listed.id()); // null once expunged by another client
+    void markDeleted(List<MailboxMessage> messages) throws MessagingException {
+        uidCommand("UID STORE " + set(messages.stream().map(MailboxMessage::id).toList()) + " +FLAGS.SILENT (\\Deleted)",
+                fetched -> false);
+    }
+
+    private static String set(List<Long> uids) {
+        return uids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /**
+     * Sends {@code command} and gives each {@code FETCH} answer to {@code ours}; what it does not
+     * take (EXISTS, EXPUNGE, flags another client changed, BYE, the result) is passed on to the
+     * folder as any answer would be, and a {@code NO} or {@code BAD} result throws.
+     */
+    private void uidCommand(String command, Predicate<FetchResponse> ours) throws MessagingException {
+        inbox.doCommand(protocol -> {
+            Response[] responses = protocol.command(command, null);
+            List<Response> others = new ArrayList<>();
+            for (Response response : responses) {
+                if (response.isTagged() || !(response instanceof FetchResponse fetched) || !ours.test(fetched)) {
+                    others.add(response);
+                }
+            }
+            protocol.notifyResponseHandlers(others.toArray(Response[]::new));
+            protocol.handleResult(responses[responses.length - 1]);
+            return null;
+        });
     }
 }

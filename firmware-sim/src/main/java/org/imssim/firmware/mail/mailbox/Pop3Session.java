@@ -1,8 +1,10 @@
 package org.imssim.firmware.mail.mailbox;
 
+import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.angus.mail.pop3.POP3Folder;
@@ -25,7 +27,18 @@ final class Pop3Session extends FolderSession<POP3Folder> {
     }
 
     @Override
-    Message find(MailboxMessage listed) throws MessagingException {
-        return inbox.getMessage((int) listed.id());
+    byte[] octets(MailboxMessage message, List<MailboxMessage> listedInOrder)
+            throws MessagingException, IOException {
+        return octetsOf(inbox.getMessage((int) message.id()), message.size()); // RETR
+    }
+
+    /** POP3 numbers stay fixed for the session: the marks become DELE at QUIT. */
+    @Override
+    void markDeleted(List<MailboxMessage> messages) throws MessagingException {
+        Message[] marked = new Message[messages.size()];
+        for (int i = 0; i < marked.length; i++) {
+            marked[i] = inbox.getMessage((int) messages.get(i).id());
+        }
+        inbox.setFlags(marked, new Flags(Flags.Flag.DELETED), true);
     }
 }

@@ -189,7 +189,9 @@ class ImapMailboxTest {
             session.fetch(listed.get(0));
             greenMail.getManagers().getImapHostManager().getInbox(user).deleteAllMessages();
             assertThat(subjectOf(session.fetch(listed.get(2)))).isEqualTo("ims4000 after");
-            assertThat(session.fetch(listed.get(1))).as("not fetched ahead, and gone from the server now").isEmpty();
+            MailboxException gone = catchThrowableOfType(() -> session.fetch(listed.get(1)), MailboxException.class);
+            assertThat(gone).as("not fetched ahead, and gone from the server now").isNotNull();
+            assertThat(gone.getMessage()).isEqualTo(MailboxFailures.MESSAGE_GONE);
         }
     }
 
@@ -461,5 +463,51 @@ class ImapMailboxTest {
 
         mailbox.close();
         assertThat(mailbox.keptConnection()).isNull();
+    }
+
+    @Test
+    void afterAnotherClientsExpungeAFetchStillGivesTheListedMessage() throws Exception {
+        deliverFour();
+        try (MailboxSession session = mailbox().open()) {
+            List<MailboxMessage> listed = session.list();
+            expungeTheFirstTwoFromAnotherClient();
+            assertThat(subjectOf(session.fetch(listed.get(3)))).isEqualTo("ims4000 four");
+            assertThat(subjectOf(session.fetch(listed.get(2)))).isEqualTo("ims4000 three");
+        }
+    }
+
+    @Test
+    void afterAnotherClientsExpungeADeleteStillDeletesTheListedMessage() throws Exception {
+        deliverFour();
+        try (MailboxSession session = mailbox().open()) {
+            List<MailboxMessage> listed = session.list();
+            expungeTheFirstTwoFromAnotherClient();
+            session.delete(listed.get(2));
+        }
+        assertThat(greenMail.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("ims4000 four");
+    }
+
+    private void deliverFour() {
+        for (String n : List.of("one", "two", "three", "four")) {
+            deliver(user, "ims4000 " + n);
+        }
+    }
+
+    /**
+     * Another IMAP client deletes and expunges the first two messages. GreenMail tells the unit's
+     * connection nothing of it, so its sequence numbers name other messages from then on.
+     */
+    private void expungeTheFirstTwoFromAnotherClient() throws Exception {
+        jakarta.mail.Store other = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap");
+        other.connect("127.0.0.1", greenMail.port(ServerSetup.PROTOCOL_IMAP), MailboxFixture.LOGIN, PASSWORD);
+        try {
+            jakarta.mail.Folder inbox = other.getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_WRITE);
+            inbox.getMessage(1).setFlag(Flags.Flag.DELETED, true);
+            inbox.getMessage(2).setFlag(Flags.Flag.DELETED, true);
+            inbox.close(true);
+        } finally {
+            other.close();
+        }
     }
 }
