@@ -57,7 +57,9 @@ import org.slf4j.LoggerFactory;
  * deleted {@value #DELETION_BATCH} at a time, each batch after a sync. A power cut can so only
  * lose commands whose replies never went out and whose messages are still in the mailbox: they are
  * handled again.
- * A poll that found mail is followed by another within {@link #AFTER_MAIL}, whatever the interval.
+ * A poll that found mail is followed by another within {@link #AFTER_MAIL}, whatever the interval;
+ * so is one that reached the mailbox and then failed (the connection dropped), unless the poll
+ * before it failed so too: the messages it left are not kept waiting for the interval.
  * The mailbox is read on the unit's mailbox thread. A mailbox that cannot be read records
  * {@code Mailbox not Responding} once per outage and {@code Mailbox responding} when it is back;
  * meanwhile it is tried again after 5 s, doubling to 5 minutes, but never more often than the
@@ -98,6 +100,8 @@ public final class MailboxPoller {
     private final Consumer<Boolean> attemptOutcomes;
     private boolean failing;
     private int failuresInARow;
+    /** Polls in a row that reached the mailbox and then failed. */
+    private int brokenInARow;
     private TimerHandle next;
     private boolean polling;
     private boolean pollAgain;
@@ -231,6 +235,7 @@ public final class MailboxPoller {
     private void poll() {
         boolean reached = false;
         boolean foundMail = false;
+        boolean broken = false;
         try (MailboxSession session = mailbox.open()) {
             reached = true;
             onLoop(this::reachable);
@@ -239,14 +244,17 @@ public final class MailboxPoller {
             foundMail = !listed.isEmpty(); // not after a failure: that one waits the interval
         } catch (MailboxException e) {
             log.warn("Mailbox: {}", e.getMessage());
-            if (!reached) {
+            if (reached) {
+                broken = true;
+            } else {
                 onLoop(this::unreachable);
             }
         } catch (RuntimeException e) {
             log.error("A mailbox poll failed", e);
         } finally {
             boolean followUp = foundMail;
-            onLoop(() -> pollDone(followUp));
+            boolean brokenOff = broken;
+            onLoop(() -> pollDone(followUp, brokenOff));
         }
     }
 
@@ -524,9 +532,14 @@ public final class MailboxPoller {
         events.record("host", EventSource.MAIL, "Rejected mail: " + reason.text());
     }
 
-    /** @param foundMail whether the poll found any message: the next one comes within {@link #AFTER_MAIL} */
-    private void pollDone(boolean foundMail) {
+    /**
+     * @param foundMail whether the poll found any message: the next one comes within {@link #AFTER_MAIL}
+     * @param broken    whether the mailbox failed after the poll had reached it (a dropped connection):
+     *                  the next one comes within {@link #AFTER_MAIL} too, unless the poll before failed so
+     */
+    private void pollDone(boolean foundMail, boolean broken) {
         polling = false;
+        brokenInARow = broken ? brokenInARow + 1 : 0;
         release(awaitingThisPoll);
         if (pollAgain && !failing && !stopped) {
             pollAgain = false;
@@ -535,7 +548,8 @@ public final class MailboxPoller {
         }
         pollAgain = false;
         release(awaitingNextPoll); // no poll follows at once: do not keep them waiting for the interval
-        Duration wait = foundMail && AFTER_MAIL.compareTo(interval) < 0 ? AFTER_MAIL : interval;
+        boolean soon = foundMail || brokenInARow == 1;
+        Duration wait = soon && AFTER_MAIL.compareTo(interval) < 0 ? AFTER_MAIL : interval;
         if (failing) {
             Duration backoff = MailDelivery.backoff(failuresInARow);
             wait = backoff.compareTo(interval) > 0 ? backoff : interval;

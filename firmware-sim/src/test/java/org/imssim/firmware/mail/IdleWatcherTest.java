@@ -170,9 +170,17 @@ class IdleWatcherTest {
 
         imapRelay.dropConnections();
         deliver("<after@client.example.org>", "help");
-        // The first attempt to connect again comes 5 s after the drop.
+        // Connected again at once; were that to fail, again after 5 s.
         within(Duration.ofSeconds(20)).until(() -> repliesToAlice() == 2 && mailboxSize() == 0);
         assertThat(imapRelay.connections()).isGreaterThanOrEqualTo(2);
         assertThat(stateWhenDeleted).containsOnly(SeenMessages.State.SEEN).hasSize(2);
+    }
+
+    @Test
+    void aConnectionLostOnceIsMadeAgainAtOnceThenAfterABackOff() {
+        assertThat(IdleWatcher.retryAfter(1)).isZero();
+        assertThat(IdleWatcher.retryAfter(2)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(IdleWatcher.retryAfter(3)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(IdleWatcher.retryAfter(100)).isEqualTo(Duration.ofMinutes(5));
     }
 }

@@ -17,7 +17,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.imssim.firmware.mail.outbound.NoDelayGreenMail;
+import org.imssim.firmware.mail.outbound.SmtpFront;
 import org.imssim.firmware.store.SeenMessages;
 import org.imssim.firmware.store.Store;
 import org.imssim.firmware.store.StoredEvent;
@@ -237,6 +239,37 @@ class MailboxPollerTest {
 
         unit.clock().advance(MailboxPoller.AFTER_MAIL);
         awaitPollAt(T0.plus(Duration.ofSeconds(120).plus(MailboxPoller.AFTER_MAIL)));
+    }
+
+    @Test
+    void aPollWhoseConnectionDropsIsFollowedByAnotherSoonAndTheRestIsAnswered() throws Exception {
+        for (String id : List.of("a", "b", "c", "d")) {
+            deliver("<" + id + "@client.example.org>", "help");
+        }
+        try (SmtpFront relay = new SmtpFront(server.port(ServerSetup.PROTOCOL_POP3), SmtpFront.Mode.RELAY)) {
+            unit = UnitFixture.start(config(server.port(ServerSetup.PROTOCOL_SMTP), UNIT_ADDRESS, relay.port())
+                    .replace("poll-interval: 1s", "poll-interval: 60s"));
+            // The connection drops as the first reply is stored: the poll fails part-way through.
+            AtomicBoolean dropped = new AtomicBoolean();
+            unit.store().addRider(s -> {
+                if (s.seenMessages().lookup("<a@client.example.org>") == SeenMessages.State.SEEN
+                        && dropped.compareAndSet(false, true)) {
+                    relay.dropConnections();
+                }
+            });
+            awaitPollAt(T0);
+            unit.clock().advance(Duration.ZERO);
+            soon().until(dropped::get);
+            awaitPollAt(T0.plus(MailboxPoller.AFTER_MAIL));
+            soon().until(() -> !mailsToAlice().isEmpty());
+            assertThat(mailsToAlice().size()).as("some answered, not all").isLessThan(4);
+
+            unit.clock().advance(MailboxPoller.AFTER_MAIL);
+            soon().until(() -> mailsToAlice().size() == 4 && mailboxSize() == 0);
+            assertThat(mailsToAlice()).extracting(MailboxPollerTest::inReplyTo).containsExactly(
+                    "<a@client.example.org>", "<b@client.example.org>", "<c@client.example.org>", "<d@client.example.org>");
+            awaitPollAt(T0.plus(MailboxPoller.AFTER_MAIL.multipliedBy(2)));
+        }
     }
 
     @Test
