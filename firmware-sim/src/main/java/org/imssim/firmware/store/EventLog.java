@@ -35,14 +35,12 @@ public final class EventLog {
         Objects.requireNonNull(text, "text");
         return store.write("The event could not be stored.", c -> {
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO event (time_ms, unit, source, text) VALUES (?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+                    "INSERT INTO event (time_ms, unit, source, text) VALUES (?, ?, ?, ?) RETURNING id")) {
                 insert.setLong(1, time.toEpochMilli());
                 insert.setString(2, unit);
                 insert.setString(3, source);
                 insert.setString(4, text);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
+                try (ResultSet keys = insert.executeQuery()) {
                     keys.next();
                     return keys.getLong(1);
                 }

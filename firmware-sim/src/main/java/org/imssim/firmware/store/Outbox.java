@@ -164,8 +164,7 @@ public final class Outbox {
     StoredMail insert(Connection c, NewMail mail) throws SQLException {
         long id;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox (message_id, sender, recipient, "
-                + "subject, body, kind, created_ms, next_attempt_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+                + "subject, body, kind, created_ms, next_attempt_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             insert.setString(1, mail.messageId());
             insert.setString(2, mail.from());
             insert.setString(3, mail.to());
@@ -174,8 +173,7 @@ public final class Outbox {
             insert.setString(6, mail.kind());
             insert.setLong(7, mail.created().toEpochMilli());
             insert.setLong(8, mail.created().toEpochMilli());
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
+            try (ResultSet keys = insert.executeQuery()) {
                 keys.next();
                 id = keys.getLong(1);
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -47,7 +48,9 @@ public final class Store implements AutoCloseable {
 
     private final Path dir;
     private final Path file;
+    /** The connection, its prepared statements kept ({@link StatementCache}). */
     private final Connection connection;
+    private final StatementCache statements;
     private final EventLog events;
     private final Outbox outbox;
     private final SeenMessages seenMessages;
@@ -59,7 +62,8 @@ public final class Store implements AutoCloseable {
     private Store(Path dir, Path file, Connection connection) {
         this.dir = dir;
         this.file = file;
-        this.connection = connection;
+        this.statements = new StatementCache(connection);
+        this.connection = statements.connection();
         this.events = new EventLog(this);
         this.outbox = new Outbox(this);
         this.seenMessages = new SeenMessages(this, outbox);
@@ -232,9 +236,9 @@ public final class Store implements AutoCloseable {
      */
     void writeSyncMark() {
         write("The change could not be stored.", c -> {
-            try (Statement statement = c.createStatement()) {
-                statement.executeUpdate(
-                        "INSERT INTO sync_mark (id, count) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET count = count + 1");
+            try (PreparedStatement statement = c.prepareStatement(
+                    "INSERT INTO sync_mark (id, count) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET count = count + 1")) {
+                statement.executeUpdate();
             }
             return null;
         });
@@ -243,7 +247,8 @@ public final class Store implements AutoCloseable {
     /** How many rows this connection has changed since it opened (SQLite's {@code total_changes()}). */
     long totalChanges() {
         return read("The store could not be read.", c -> {
-            try (Statement statement = c.createStatement(); ResultSet row = statement.executeQuery("SELECT total_changes()")) {
+            try (PreparedStatement statement = c.prepareStatement("SELECT total_changes()");
+                 ResultSet row = statement.executeQuery()) {
                 return row.getLong(1);
             }
         });
@@ -261,6 +266,7 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             log.debug("PRAGMA optimize on {} failed", file, e);
         }
+        statements.close();
         try {
             connection.close();
         } catch (SQLException e) {
@@ -481,9 +487,10 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Runs a statement without parameters or rows (BEGIN, SAVEPOINT, a PRAGMA …); kept prepared. */
     private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
         }
     }
 
