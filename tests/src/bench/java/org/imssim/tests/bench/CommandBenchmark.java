@@ -8,6 +8,7 @@ import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,8 @@ final class CommandBenchmark {
     private static final int IDLE_WARMUP = 10;
     /** Rounds of the throughput part, each the unit's rate then the bare one ({@code -Dbench.commands.rounds}). */
     private static final int ROUNDS = Integer.getInteger("bench.commands.rounds", 5);
+    /** Rounds run first and not measured ({@code -Dbench.commands.warmup}). */
+    private static final int WARMUP_ROUNDS = Integer.getInteger("bench.commands.warmup", 3);
     private static final List<String> USERS = ImapBenchUnit.USERS;
     private static final String UNIT = ImapBenchUnit.UNIT;
 
@@ -61,10 +64,18 @@ final class CommandBenchmark {
         double[] unitRates = new double[ROUNDS];
         double[] bareRates = new double[ROUNDS];
         double[] ratios = new double[ROUNDS];
-        for (int r = 0; r < ROUNDS; r++) {
-            unitRates[r] = unitThroughput();
-            bareRates[r] = bareThroughput();
-            ratios[r] = unitRates[r] / bareRates[r];
+        for (int r = -WARMUP_ROUNDS; r < ROUNDS; r++) {
+            long j0 = jit();
+            double unit = unitThroughput();
+            long j1 = jit();
+            double bare = bareThroughput();
+            long j2 = jit();
+            System.err.printf("round %d: unit %.0f/s (JIT %d ms), bare %.0f/s (JIT %d ms)%n", r, unit, j1 - j0, bare, j2 - j1);
+            if (r >= 0) {
+                unitRates[r] = unit;
+                bareRates[r] = bare;
+                ratios[r] = unit / bare;
+            }
         }
         Map<String, Double> reader = readerRates();
         StringBuilder report = new StringBuilder()
@@ -84,7 +95,8 @@ final class CommandBenchmark {
                 .append("Ratio imssim / bare notification: ").append(String.format(Locale.ROOT, "%.1f", idle.p50() / bareIdle.p50()))
                 .append("× at p50, ").append(String.format(Locale.ROOT, "%.1f", idle.p99() / bareIdle.p99()))
                 .append("× at p99. Goal: imssim p99 under 50 ms.\n\n")
-                .append("Commands per second, ").append(ROUNDS).append(" rounds, imssim then bare in each:\n\n")
+                .append("Commands per second, ").append(ROUNDS).append(" rounds after ").append(WARMUP_ROUNDS)
+                .append(" unmeasured ones, imssim then bare in each:\n\n")
                 .append("| what | median | rounds |\n|---|---|---|\n")
                 .append("| bare round trip: SMTP in, IMAP fetch + delete, SMTP reply, one client, kept connections (baseline) | ")
                 .append(rate(median(bareRates))).append(" | ").append(rates(bareRates)).append(" |\n")
@@ -306,6 +318,11 @@ final class CommandBenchmark {
             rates.put(shape.getKey(), rate);
         }
         return rates;
+    }
+
+    /** Milliseconds the JVM's JIT compilers have spent so far: the unit's code keeps them busy for many rounds. */
+    private static long jit() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     private static double median(double[] values) {

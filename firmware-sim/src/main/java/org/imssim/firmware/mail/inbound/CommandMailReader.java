@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.imssim.firmware.mail.MailStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,7 @@ public final class CommandMailReader {
     private static final Session SESSION = session();
 
     private static Session session() {
+        MailStreams.nameProvider();
         Properties properties = new Properties();
         properties.setProperty("mail.mime.address.strict", "false");
         properties.setProperty("mail.mime.allowutf8", "true"); // raw UTF-8 in headers, as many clients send

@@ -11,6 +11,7 @@ import org.imssim.firmware.config.MailProtocol;
 import org.imssim.firmware.config.Security;
 import org.imssim.firmware.config.Trust;
 import org.imssim.firmware.config.TwoWayConfig;
+import org.imssim.firmware.mail.MailStreams;
 import org.imssim.firmware.mail.NoDelaySockets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * shared by {@link Pop3Mailbox} and {@link ImapMailbox}.
  */
 final class MailboxConnection {
+
+    static {
+        MailStreams.nameProvider();
+    }
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 

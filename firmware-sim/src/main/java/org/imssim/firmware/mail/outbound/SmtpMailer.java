@@ -17,6 +17,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.imssim.firmware.config.Security;
 import org.imssim.firmware.config.SmtpConfig;
 import org.imssim.firmware.config.Trust;
+import org.imssim.firmware.mail.MailStreams;
 import org.imssim.firmware.mail.NoDelaySockets;
 import org.imssim.firmware.mail.outbound.MailDeliveryException.Kind;
 import org.slf4j.Logger;
@@ -62,6 +63,10 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: one mail at a time.
  */
 public final class SmtpMailer implements AutoCloseable {
+
+    static {
+        MailStreams.nameProvider();
+    }
 
     /** The connect and read timeout when none is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
