@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.EventExecutor;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.imssim.firmware.api.ApiRoutes;
 import org.imssim.firmware.config.ImsConfig;
@@ -40,10 +41,19 @@ public final class Firmware implements AutoCloseable {
      * @throws org.imssim.firmware.web.WebServerException when the web server cannot listen; the unit is stopped again
      */
     public static Firmware start(ImsConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(ImsConfig)}, with {@code wall} as the unit's wall clock (what it stamps events
+     * with and counts its rate-limit windows by); its timers still run on real time. A simulation
+     * or a benchmark that runs one unit for longer than an hour's worth of commands moves it on.
+     */
+    public static Firmware start(ImsConfig config, Clock wall) {
         StoreWorker store = StoreWorker.open(config.storage().dir(), config.unit().name());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         EventExecutor loop = group.next();
-        UnitFirmware unit = new UnitFirmware(config, loop, new SystemUnitClock(loop), store);
+        UnitFirmware unit = new UnitFirmware(config, loop, new SystemUnitClock(loop, wall), store);
         WebServer web = new WebServer(group, config.web().bind(), config.web().port(), config.web().hosts(),
                 (user, password) -> unit.profiles().authenticate(user, password).map(ProfileConfig::username),
                 ApiRoutes.of(unit));

@@ -27,6 +27,11 @@ final class ImapBenchUnit {
      * @param extraYaml more top-level configuration (e.g. {@code powergates: […]}), or empty
      */
     static Firmware start(Path dir, NoDelaySmtp mail, String extraYaml) throws java.io.IOException {
+        return start(dir, mail, extraYaml, java.time.Clock.systemUTC());
+    }
+
+    /** As above, with {@code wall} as the unit's wall clock. */
+    static Firmware start(Path dir, NoDelaySmtp mail, String extraYaml, java.time.Clock wall) throws java.io.IOException {
         StringBuilder profiles = new StringBuilder();
         for (String u : USERS) {
             profiles.append("  - {username: ").append(u).append(", password: x, level: master, classes: [Temperature], ")
@@ -46,7 +51,7 @@ final class ImapBenchUnit {
                 profiles:
                 %s""".formatted(mail.port(), UNIT, UNIT, mail.imapPort(), UNIT, extraYaml, profiles), dir, name -> null);
         Benchmarks.check(config.ok(), "The benchmark's configuration has errors: " + config.errors());
-        return Firmware.start(config.config());
+        return Firmware.start(config.config(), wall);
     }
 
     /** A plain Jakarta Mail session for the SMTP server on loopback port {@code port}. */
