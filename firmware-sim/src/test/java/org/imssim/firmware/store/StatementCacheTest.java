@@ -101,4 +101,48 @@ class StatementCacheTest {
         assertThat(kept.isClosed()).isTrue();
         assertThat(cache.size()).isZero();
     }
+
+    @Test
+    void afterAFullDiskAStatementWorksAgainOnceThereIsRoom() throws SQLException {
+        try (Statement statement = real.createStatement()) {
+            statement.execute("PRAGMA max_page_count = 3"); // the table's page and little more
+        }
+        String big = "x".repeat(3000);
+        SQLException full = null;
+        for (int i = 0; i < 10 && full == null; i++) {
+            try {
+                insertValue(big);
+            } catch (SQLException e) {
+                full = e;
+            }
+        }
+        assertThat((Object) full).as("the database filled up").isNotNull();
+        try (Statement statement = real.createStatement()) {
+            statement.execute("PRAGMA max_page_count = 100000");
+        }
+        long id = insertValue("after");
+        assertThat(valueOf(id)).isEqualTo("after");
+    }
+
+    @Test
+    void aStatementWithAFailedRunWorksForTheNextOne() throws SQLException {
+        assertThatThrownBy(() -> insertValue(null)).isInstanceOf(SQLException.class); // v is NOT NULL
+        assertThat(valueOf(insertValue("next"))).isEqualTo("next");
+    }
+
+    @Test
+    void aResultSetLeftOpenIsClosedWithItsStatement() throws SQLException {
+        insertValue("one");
+        insertValue("two");
+        PreparedStatement select = cache.connection().prepareStatement("SELECT v FROM t ORDER BY id");
+        ResultSet rows = select.executeQuery();
+        assertThat(rows.next()).isTrue(); // one row read, one left
+        select.close();
+        assertThat(rows.isClosed()).isTrue();
+        try (PreparedStatement again = cache.connection().prepareStatement("SELECT v FROM t ORDER BY id");
+             ResultSet all = again.executeQuery()) {
+            assertThat(all.next()).isTrue();
+            assertThat(all.getString(1)).isEqualTo("one");
+        }
+    }
 }
