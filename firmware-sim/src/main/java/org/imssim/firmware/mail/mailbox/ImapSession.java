@@ -5,13 +5,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.ConnectionException;
+import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
@@ -61,23 +65,47 @@ final class ImapSession extends FolderSession<IMAPFolder> {
         }
     }
 
-    /** The server's own list, whatever this connection has been told of it: UIDs and sizes, no message downloaded. */
+    /**
+     * The server's own list, whatever this connection has been told of it: UIDs and sizes, no
+     * message downloaded. Only the answers that carry a size make the list, merged by UID: a server
+     * may send other FETCH responses in between (a flag another client changed), which go to the
+     * folder as any unsolicited answer. A server that refuses {@code 1:*} for an empty mailbox is
+     * taken at its word when the connection, too, sees no message.
+     */
     @Override
     List<MailboxMessage> listInbox() throws MessagingException {
-        List<MailboxMessage> messages = new ArrayList<>();
-        uidCommand("UID FETCH 1:* (UID RFC822.SIZE FLAGS)", fetched -> {
-            UID uid = fetched.getItem(UID.class);
-            if (uid == null) {
-                return false;
-            }
-            FLAGS flags = fetched.getItem(FLAGS.class);
-            if (flags == null || !flags.contains(Flags.Flag.DELETED)) {
+        Map<Long, Long> sizes = new TreeMap<>();
+        Set<Long> deleted = new HashSet<>();
+        try {
+            uidCommand("UID FETCH 1:* (UID RFC822.SIZE FLAGS)", fetched -> {
+                UID uid = fetched.getItem(UID.class);
+                if (uid == null) {
+                    return false;
+                }
+                FLAGS flags = fetched.getItem(FLAGS.class);
+                if (flags != null && flags.contains(Flags.Flag.DELETED)) {
+                    deleted.add(uid.uid);
+                }
                 RFC822SIZE size = fetched.getItem(RFC822SIZE.class);
-                messages.add(new MailboxMessage(uid.uid, size == null ? 0 : Math.max(0, size.size)));
+                if (size == null) {
+                    return false;
+                }
+                sizes.put(uid.uid, Math.max(0, size.size));
+                return true;
+            });
+        } catch (MessagingException e) {
+            if (e.getCause() instanceof ProtocolException && !(e.getCause() instanceof ConnectionException)
+                    && inbox.getMessageCount() == 0) {
+                return List.of(); // a NO or BAD for "1:*" in an empty mailbox
             }
-            return true;
+            throw e;
+        }
+        List<MailboxMessage> messages = new ArrayList<>(sizes.size());
+        sizes.forEach((uid, size) -> {
+            if (!deleted.contains(uid)) {
+                messages.add(new MailboxMessage(uid, size));
+            }
         });
-        messages.sort(Comparator.comparingLong(MailboxMessage::id));
         return messages;
     }
 

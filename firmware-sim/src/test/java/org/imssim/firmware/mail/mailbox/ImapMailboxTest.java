@@ -510,4 +510,53 @@ class ImapMailboxTest {
             other.close();
         }
     }
+
+    /** An IMAP mailbox on a {@link ScriptedImapServer}. */
+    private ImapMailbox scripted(ScriptedImapServer server) {
+        return track(new ImapMailbox(config(MailProtocol.IMAP, Security.NONE, server.port(), PASSWORD), Trust.SYSTEM,
+                Duration.ofSeconds(10), Duration.ofSeconds(10), timer));
+    }
+
+    @Test
+    void aFetchResponseForAnotherMessageDuringTheListingAddsNoMessageAndNoSizeOfZero() throws Exception {
+        try (ScriptedImapServer server = new ScriptedImapServer(2, range -> List.of(
+                "* 2 FETCH (FLAGS (\\Flagged) UID 11)", // another client flagged it, announced in between
+                "* 1 FETCH (UID 10 RFC822.SIZE 37 FLAGS ())",
+                "* 2 FETCH (UID 11 RFC822.SIZE 43 FLAGS (\\Flagged))",
+                "OK fetched"));
+             MailboxSession session = scripted(server).open()) {
+            assertThat(session.list()).containsExactly(new MailboxMessage(10, 37), new MailboxMessage(11, 43));
+        }
+    }
+
+    @Test
+    void aMessageMarkedDeletedIsLeftOutOfTheListingWhicheverResponseSaysSo() throws Exception {
+        try (ScriptedImapServer server = new ScriptedImapServer(2, range -> List.of(
+                "* 1 FETCH (UID 10 RFC822.SIZE 37 FLAGS ())",
+                "* 2 FETCH (UID 11 RFC822.SIZE 43)",
+                "* 2 FETCH (UID 11 FLAGS (\\Deleted))",
+                "OK fetched"));
+             MailboxSession session = scripted(server).open()) {
+            assertThat(session.list()).containsExactly(new MailboxMessage(10, 37));
+        }
+    }
+
+    @Test
+    void aServerThatRefusesOneToStarForAnEmptyMailboxHasAnEmptyMailbox() throws Exception {
+        try (ScriptedImapServer server = new ScriptedImapServer(0, range -> List.of("BAD invalid sequence set"));
+             MailboxSession session = scripted(server).open()) {
+            assertThat(session.list()).isEmpty();
+            assertThat(server.commands).anyMatch(c -> c.contains("UID FETCH 1:* (UID RFC822.SIZE FLAGS)"));
+        }
+    }
+
+    @Test
+    void aServerThatRefusesTheListingOfAMailboxWithMessagesIsAFailure() throws Exception {
+        try (ScriptedImapServer server = new ScriptedImapServer(3, range -> List.of("NO not now"));
+             MailboxSession session = scripted(server).open()) {
+            MailboxException failure = catchThrowableOfType(session::list, MailboxException.class);
+            assertThat(failure).isNotNull();
+            assertThat(failure.getMessage()).isEqualTo(MailboxException.Kind.OTHER.sentence());
+        }
+    }
 }
