@@ -58,8 +58,10 @@ import org.slf4j.LoggerFactory;
  * lose commands whose replies never went out and whose messages are still in the mailbox: they are
  * handled again.
  * A poll that found mail is followed by another within {@link #AFTER_MAIL}, whatever the interval;
- * so is one that reached the mailbox and then failed (the connection dropped), unless the poll
- * before it failed so too: the messages it left are not kept waiting for the interval.
+ * so is one that reached the mailbox and then failed (the connection dropped, the server refused
+ * a command), unless the poll before it failed so too: the messages it left are not kept waiting
+ * for the interval. A message another client deleted between the list and its fetch is passed
+ * over; the poll goes on.
  * The mailbox is read on the unit's mailbox thread. A mailbox that cannot be read records
  * {@code Mailbox not Responding} once per outage and {@code Mailbox responding} when it is back;
  * meanwhile it is tried again after 5 s, doubling to 5 minutes, but never more often than the
@@ -314,6 +316,10 @@ public final class MailboxPoller {
             if (current == null) {
                 break;
             }
+            if (current.gone()) {
+                admitted = null;
+                continue; // nothing to answer or delete
+            }
             if (current.tooLarge()) {
                 deletions.add(current.message());
                 onLoop(() -> rejected(RejectReason.TOO_LARGE));
@@ -337,7 +343,7 @@ public final class MailboxPoller {
                 throw e;
             }
             Read next = ahead.peek();
-            String nextKey = next == null || next.tooLarge() ? null : next.mail().seenKey();
+            String nextKey = next == null || next.mail() == null ? null : next.mail().seenKey();
             markedAhead[0] = null; // current's own turn: its mark stays until it is settled
             CompletableFuture<Handled> handled = handle(current.mail(), nextKey);
             try {
@@ -374,12 +380,25 @@ public final class MailboxPoller {
         return done;
     }
 
-    /** Fetches and reads a listed message; one over {@link #MAX_SIZE} is not fetched. */
+    /**
+     * Fetches and reads a listed message; one over {@link #MAX_SIZE} is not fetched, and one another
+     * client deleted since the list is passed over.
+     */
     private Read read(MailboxSession session, MailboxMessage message) throws MailboxException {
         if (message.size() > MAX_SIZE) {
-            return new Read(message, null);
+            return new Read(message, null, false);
         }
-        return new Read(message, CommandMailReader.read(session.fetch(message), ownAddresses));
+        byte[] octets;
+        try {
+            octets = session.fetch(message);
+        } catch (MailboxException e) {
+            if (e.kind() != MailboxException.Kind.GONE) {
+                throw e;
+            }
+            log.info("A message was deleted from the mailbox by another client before it was read");
+            return new Read(message, null, true);
+        }
+        return new Read(message, CommandMailReader.read(octets, ownAddresses), false);
     }
 
     /**
@@ -497,10 +516,10 @@ public final class MailboxPoller {
         }
     }
 
-    /** A listed message, read; {@code mail} is null for one too large to read. */
-    private record Read(MailboxMessage message, CommandMail mail) {
+    /** A listed message, read; {@code mail} is null for one too large to read, and for one {@code gone}. */
+    private record Read(MailboxMessage message, CommandMail mail, boolean gone) {
         boolean tooLarge() {
-            return mail == null;
+            return mail == null && !gone;
         }
     }
 
@@ -534,8 +553,9 @@ public final class MailboxPoller {
 
     /**
      * @param foundMail whether the poll found any message: the next one comes within {@link #AFTER_MAIL}
-     * @param broken    whether the mailbox failed after the poll had reached it (a dropped connection):
-     *                  the next one comes within {@link #AFTER_MAIL} too, unless the poll before failed so
+     * @param broken    whether the mailbox failed after the poll had reached it (a dropped connection,
+     *                  a refused command): the next one comes within {@link #AFTER_MAIL} too, unless the
+     *                  poll before failed so
      */
     private void pollDone(boolean foundMail, boolean broken) {
         polling = false;

@@ -40,7 +40,8 @@ class MailboxPollerTest {
     private static final Instant T0 = UnitFixture.START;
     private static final Session SESSION = Session.getInstance(new Properties());
 
-    private final NoDelayGreenMail server = new NoDelayGreenMail(ServerSetup.PROTOCOL_SMTP, ServerSetup.PROTOCOL_POP3);
+    private final NoDelayGreenMail server = new NoDelayGreenMail(ServerSetup.PROTOCOL_SMTP, ServerSetup.PROTOCOL_POP3,
+            ServerSetup.PROTOCOL_IMAP);
     private final GreenMailUser mailbox = server.setUser(UNIT_ADDRESS, "ims", "secret");
     private UnitFixture unit;
     private GreenMail laterPop3;
@@ -269,6 +270,44 @@ class MailboxPollerTest {
             assertThat(mailsToAlice()).extracting(MailboxPollerTest::inReplyTo).containsExactly(
                     "<a@client.example.org>", "<b@client.example.org>", "<c@client.example.org>", "<d@client.example.org>");
             awaitPollAt(T0.plus(MailboxPoller.AFTER_MAIL.multipliedBy(2)));
+        }
+    }
+
+    @Test
+    void aMessageAnotherClientDeletesBeforeItIsReadIsPassedOverAndThePollGoesOn() throws Exception {
+        for (int i = 1; i <= 20; i++) {
+            deliver("<m%02d@client.example.org>".formatted(i), "help");
+        }
+        // The first 16 are fetched together with the first; m18 goes before its turn comes.
+        AtomicBoolean deleted = new AtomicBoolean();
+        // With IMAP the first poll comes with the unit's start (IDLE finds mail waiting), not with the clock.
+        unit = UnitFixture.start(config(server.port(ServerSetup.PROTOCOL_SMTP), UNIT_ADDRESS,
+                server.port(ServerSetup.PROTOCOL_IMAP)).replace("two-way: {enabled: true,", "two-way: {enabled: true, protocol: imap,")
+                .replace("poll-interval: 1s", "poll-interval: 60s"), store -> store.addRider(s -> {
+                    if (s.seenMessages().lookup("<m01@client.example.org>") == SeenMessages.State.SEEN
+                            && deleted.compareAndSet(false, true)) {
+                        deleteOnTheServer("<m18@client.example.org>");
+                    }
+                }));
+        soon().until(() -> mailsToAlice().size() == 19 && mailboxSize() == 0);
+        assertThat(deleted).isTrue();
+        assertThat(mailsToAlice()).extracting(MailboxPollerTest::inReplyTo).doesNotContain("<m18@client.example.org>")
+                .contains("<m17@client.example.org>", "<m19@client.example.org>", "<m20@client.example.org>");
+        assertThat(unit.eventTexts()).noneMatch(t -> t.startsWith("Rejected mail") || t.startsWith("Mailbox"));
+    }
+
+    /** Deletes the message with this Message-ID from the unit's mailbox as another IMAP client would. */
+    private void deleteOnTheServer(String messageId) {
+        try {
+            com.icegreen.greenmail.store.MailFolder inbox = server.getManagers().getImapHostManager().getInbox(mailbox);
+            for (com.icegreen.greenmail.store.StoredMessage m : inbox.getMessages()) {
+                if (messageId.equals(m.getMimeMessage().getMessageID())) {
+                    inbox.setFlags(new jakarta.mail.Flags(jakarta.mail.Flags.Flag.DELETED), true, m.getUid(), null, true);
+                }
+            }
+            inbox.expunge();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

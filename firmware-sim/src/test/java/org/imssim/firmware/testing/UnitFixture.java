@@ -30,6 +30,10 @@ public final class UnitFixture implements AutoCloseable {
     private final boolean ownStorage;
 
     private UnitFixture(ImsConfig config, Path storage, Instant start) {
+        this(config, storage, start, store -> { });
+    }
+
+    private UnitFixture(ImsConfig config, Path storage, Instant start, java.util.function.Consumer<StoreWorker> beforeStart) {
         this.clock = new VirtualClock(loop, start);
         this.ownStorage = storage == null;
         try {
@@ -38,6 +42,7 @@ public final class UnitFixture implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         this.store = StoreWorker.open(this.storage, config.unit().name());
+        beforeStart.accept(store);
         this.unit = new UnitFirmware(config, loop, clock, store);
         unit.start().join();
     }
@@ -70,6 +75,14 @@ public final class UnitFixture implements AutoCloseable {
 
     public static UnitFixture start(String yaml) {
         return start(yaml, Map.of());
+    }
+
+    /**
+     * A started unit whose store {@code beforeStart} has seen first (to add a rider, say), before
+     * the unit ran anything: with IMAP IDLE, the first poll starts with the unit, not with the clock.
+     */
+    public static UnitFixture start(String yaml, java.util.function.Consumer<StoreWorker> beforeStart) {
+        return new UnitFixture(load(yaml, Map.of()), null, START, beforeStart);
     }
 
     /** Loads YAML text that must be valid; a failure names every error. */

@@ -139,7 +139,7 @@ final class ImapSession extends FolderSession<IMAPFolder> {
         fetchBodies(List.of(message.id()));
         kept = ahead.remove(message.id());
         if (kept == null) {
-            throw new MailboxException(MailboxException.Kind.OTHER, MailboxFailures.MESSAGE_GONE);
+            throw new MailboxException(MailboxException.Kind.GONE);
         }
         return kept;
     }

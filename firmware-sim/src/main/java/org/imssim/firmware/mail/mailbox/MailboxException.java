@@ -25,7 +25,12 @@ public final class MailboxException extends Exception {
         TIMEOUT("The mailbox server did not answer in time."),
         /** The TLS handshake failed (e.g. an untrusted certificate), or STARTTLS is not offered. */
         TLS("The secure connection to the mailbox server failed."),
-        /** Anything else, e.g. a dropped connection or a message that is gone. */
+        /**
+         * A listed message is no longer in the mailbox (another client deleted it): the mailbox
+         * itself is fine, and the other messages can still be read.
+         */
+        GONE("The message is no longer in the mailbox."),
+        /** Anything else, e.g. a dropped connection. */
         OTHER("The mailbox could not be read.");
 
         private final String sentence;

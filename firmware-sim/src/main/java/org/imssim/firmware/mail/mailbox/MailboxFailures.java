@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 final class MailboxFailures {
 
     static final String NO_STARTTLS = "The mailbox server does not offer STARTTLS.";
-    static final String MESSAGE_GONE = "The message is no longer in the mailbox.";
     static final String CONNECTION_LOST = "The connection to the mailbox server was lost.";
     static final String INTERRUPTED = "Waiting for the mailbox was interrupted.";
 
@@ -49,7 +48,7 @@ final class MailboxFailures {
             return new MailboxException(Kind.REFUSED);
         }
         if (chain.has(MessageRemovedException.class)) {
-            return new MailboxException(Kind.OTHER, MESSAGE_GONE);
+            return new MailboxException(Kind.GONE);
         }
         return new MailboxException(Kind.OTHER);
     }

@@ -26,7 +26,8 @@ public interface MailboxSession extends AutoCloseable {
      * The message exactly as the server holds it, headers and body (RFC 822 octets).
      *
      * @throws IllegalArgumentException when {@code message} was not listed by this session
-     * @throws MailboxException         when it cannot be read, e.g. it is no longer there
+     * @throws MailboxException         when it cannot be read; of kind {@link MailboxException.Kind#GONE}
+     *                                  when another client deleted it since the list
      */
     byte[] fetch(MailboxMessage message) throws MailboxException;
 

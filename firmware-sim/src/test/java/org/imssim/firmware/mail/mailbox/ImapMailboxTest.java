@@ -191,7 +191,7 @@ class ImapMailboxTest {
             assertThat(subjectOf(session.fetch(listed.get(2)))).isEqualTo("ims4000 after");
             MailboxException gone = catchThrowableOfType(() -> session.fetch(listed.get(1)), MailboxException.class);
             assertThat(gone).as("not fetched ahead, and gone from the server now").isNotNull();
-            assertThat(gone.getMessage()).isEqualTo(MailboxFailures.MESSAGE_GONE);
+            assertThat(gone.kind()).isEqualTo(Kind.GONE);
         }
     }
 
