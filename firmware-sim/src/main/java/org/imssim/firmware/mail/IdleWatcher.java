@@ -66,7 +66,9 @@ public final class IdleWatcher {
         while (!stopped) {
             try {
                 if (!mailbox.supportsIdle()) {
-                    log.info("The mailbox server does not offer IDLE; the mailbox is read every poll interval");
+                    if (!stopped) {
+                        log.info("The mailbox server does not offer IDLE; the mailbox is read every poll interval");
+                    }
                     return;
                 }
                 if (mailbox.waitForNews(LONGEST_IDLE) && !stopped) {

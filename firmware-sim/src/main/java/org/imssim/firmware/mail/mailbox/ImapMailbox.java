@@ -246,7 +246,8 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
             if (idleOffered == null) {
                 idleConnection();
             }
-            return idleOffered;
+            Boolean known = idleOffered;
+            return known != null && known; // unknown: closed before it could ask
         } finally {
             idleInUse.release();
         }
@@ -276,6 +277,9 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
         acquireIdleConnection();
         try {
             IdleConnection kept = idleConnection();
+            if (kept == null && isShut()) {
+                return false; // closed while it connected
+            }
             if (!idleOffered) {
                 throw new IllegalStateException("The mailbox server does not offer IDLE.");
             }
@@ -326,11 +330,12 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
      */
     @Override
     public void close() {
-        IdleConnection idleNow = idle;
+        IdleConnection idleNow;
         Store store;
         boolean inSession;
         synchronized (this) {
             shut = true;
+            idleNow = idle;
             store = kept;
             kept = null;
             inSession = idleNow != null && lent == idleNow;
@@ -344,6 +349,10 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
         if (store != null) {
             MailboxConnection.closeQuietly(store);
         }
+    }
+
+    private synchronized boolean isShut() {
+        return shut;
     }
 
     /** Whether a {@link #waitForNews} is inside IDLE right now (for tests). */
@@ -401,8 +410,14 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
         }
     }
 
-    /** The kept connection, checked with a NOOP; a new one when there is none or it has died. */
+    /**
+     * The kept connection, checked with a NOOP; a new one when there is none or it has died. Null
+     * when the server offers no IDLE, or once this mailbox is closed.
+     */
     private IdleConnection idleConnection() throws MailboxException {
+        if (isShut()) {
+            return null;
+        }
         IdleConnection kept = idle;
         if (kept != null) {
             if (alive(kept)) {
@@ -421,7 +436,14 @@ public final class ImapMailbox implements Mailbox, AutoCloseable {
             IdleConnection made = new IdleConnection(store, (IMAPFolder) store.getFolder("INBOX"));
             made.select();
             made.lastUsed = System.nanoTime();
-            idle = made;
+            synchronized (this) {
+                if (shut) {
+                    // close() came while this connected: nobody would close this one.
+                    MailboxConnection.closeQuietly(store);
+                    return null;
+                }
+                idle = made;
+            }
             return made;
         } catch (MessagingException | RuntimeException e) {
             MailboxConnection.closeQuietly(store);

@@ -18,9 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -557,6 +559,30 @@ class ImapMailboxTest {
             MailboxException failure = catchThrowableOfType(session::list, MailboxException.class);
             assertThat(failure).isNotNull();
             assertThat(failure.getMessage()).isEqualTo(MailboxException.Kind.OTHER.sentence());
+        }
+    }
+
+    @Test
+    void aMailboxClosedWhileItsIdleConnectionIsBeingMadeEndsTheWaitAndClosesThatConnection() throws Exception {
+        CountDownLatch selecting = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        try (ScriptedImapServer server = new ScriptedImapServer(0, range -> List.of("OK fetched"))) {
+            server.beforeSelect = () -> {
+                selecting.countDown();
+                try {
+                    goOn.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+            ImapMailbox mailbox = scripted(server);
+            CompletableFuture<Boolean> news = waitInBackground(mailbox, Duration.ofSeconds(30));
+            assertThat(selecting.await(5, TimeUnit.SECONDS)).isTrue();
+            mailbox.close(); // the unit stops while the connection is being made
+            goOn.countDown();
+            soon().until(news::isDone);
+            assertThat(news.join()).isFalse();
+            soon().until(() -> server.ended.get() == 1);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,10 @@ final class ScriptedImapServer implements AutoCloseable {
     private final int exists;
     private final Function<String, List<String>> uidFetch;
     final List<String> commands = new CopyOnWriteArrayList<>();
+    /** Runs before each SELECT is answered: a test may hold the client there. */
+    volatile Runnable beforeSelect = () -> { };
+    /** Conversations that have ended, the client's or the server's doing. */
+    final AtomicInteger ended = new AtomicInteger();
 
     /**
      * @param uidFetch the untagged lines for a {@code UID FETCH} with these arguments, then its
@@ -49,6 +54,8 @@ final class ScriptedImapServer implements AutoCloseable {
                 converse(client);
             } catch (IOException e) {
                 // closed, or the client went: wait for the next one
+            } finally {
+                ended.incrementAndGet();
             }
         }
     }
@@ -66,9 +73,12 @@ final class ScriptedImapServer implements AutoCloseable {
             switch (command) {
                 case "CAPABILITY" -> write(out, "* CAPABILITY IMAP4rev1 IDLE", tag + " OK done");
                 case "LOGIN" -> write(out, tag + " OK logged in");
-                case "SELECT", "EXAMINE" -> write(out, "* " + exists + " EXISTS", "* 0 RECENT",
+                case "SELECT", "EXAMINE" -> {
+                    beforeSelect.run();
+                    write(out, "* " + exists + " EXISTS", "* 0 RECENT",
                         "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 100] ok", "* FLAGS (\\Deleted \\Seen)",
                         tag + " OK [READ-WRITE] selected");
+                }
                 case "UID" -> {
                     String[] uid = rest.split(" ", 2);
                     if (uid[0].equalsIgnoreCase("FETCH")) {
