@@ -16,8 +16,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.imssim.firmware.mail.outbound.NoDelayGreenMail;
 import org.imssim.firmware.mail.outbound.SmtpFront;
 import org.imssim.firmware.store.SeenMessages;
@@ -270,6 +273,43 @@ class MailboxPollerTest {
             assertThat(mailsToAlice()).extracting(MailboxPollerTest::inReplyTo).containsExactly(
                     "<a@client.example.org>", "<b@client.example.org>", "<c@client.example.org>", "<d@client.example.org>");
             awaitPollAt(T0.plus(MailboxPoller.AFTER_MAIL.multipliedBy(2)));
+        }
+    }
+
+    @Test
+    void aSecondPollInARowWhoseConnectionDropsIsFollowedByTheNextOnlyAfterTheInterval() throws Exception {
+        List<String> ids = List.of("a", "b", "c", "d", "e", "f").stream().map(id -> "<" + id + "@client.example.org>").toList();
+        ids.forEach(id -> deliver(id, "help"));
+        try (SmtpFront relay = new SmtpFront(server.port(ServerSetup.PROTOCOL_POP3), SmtpFront.Mode.RELAY)) {
+            unit = UnitFixture.start(config(server.port(ServerSetup.PROTOCOL_SMTP), UNIT_ADDRESS, relay.port())
+                    .replace("poll-interval: 1s", "poll-interval: 60s"));
+            // Each poll breaks off as the first reply it stores is committed, with messages left to read.
+            Set<String> seenBefore = ConcurrentHashMap.newKeySet();
+            AtomicInteger drops = new AtomicInteger();
+            AtomicBoolean armed = new AtomicBoolean(true);
+            unit.store().addRider(s -> {
+                boolean news = ids.stream().anyMatch(id -> !seenBefore.contains(id)
+                        && s.seenMessages().lookup(id) == SeenMessages.State.SEEN);
+                if (news && armed.compareAndSet(true, false)) {
+                    relay.dropConnections();
+                    drops.incrementAndGet();
+                }
+            });
+            awaitPollAt(T0);
+            unit.clock().advance(Duration.ZERO);
+            soon().until(() -> drops.get() == 1);
+            awaitPollAt(T0.plus(MailboxPoller.AFTER_MAIL));
+
+            seenBefore.addAll(unit.store().call(s -> ids.stream()
+                    .filter(id -> s.seenMessages().lookup(id) == SeenMessages.State.SEEN).toList()).join());
+            assertThat(seenBefore).as("the first poll left messages").hasSizeLessThan(4);
+            armed.set(true);
+            unit.clock().advance(MailboxPoller.AFTER_MAIL);
+            soon().until(() -> drops.get() == 2);
+            awaitPollAt(T0.plus(MailboxPoller.AFTER_MAIL).plusSeconds(60));
+
+            unit.clock().advance(Duration.ofSeconds(60));
+            soon().until(() -> mailsToAlice().size() == 6 && mailboxSize() == 0);
         }
     }
 
