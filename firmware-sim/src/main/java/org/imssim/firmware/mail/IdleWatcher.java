@@ -93,8 +93,9 @@ public final class IdleWatcher {
 
     /**
      * How long to wait before connecting again after {@code failures} failures in a row: the first
-     * time not at all (a server drops a connection now and then; the test server does when a mail
-     * arrives during certain commands), then 5 s, doubling to 5 minutes.
+     * time not at all, since one dropped connection (a server restarting, a NAT or firewall timing
+     * an idle connection out) says nothing of the next, and mail waits meanwhile; then 5 s,
+     * doubling to 5 minutes, while the server stays out of reach.
      */
     static Duration retryAfter(int failures) {
         return failures <= 1 ? Duration.ZERO : MailDelivery.backoff(failures - 1);
