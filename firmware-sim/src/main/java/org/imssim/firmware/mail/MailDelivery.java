@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.imssim.firmware.event.EventHistory;
 import org.imssim.firmware.event.EventSource;
@@ -95,6 +96,8 @@ public final class MailDelivery {
     // Mail-out-thread-confined: ids of mails the server accepted whose removal from the outbox
     // failed. They are not sent again; each pass first tries to remove them.
     private final Set<Long> acceptedNotRemoved = new LinkedHashSet<>();
+    /** Ids whose removal failed, as the store thread found out; the next pass takes them over. */
+    private final Set<Long> removalsFailed = ConcurrentHashMap.newKeySet();
 
     /**
      * @param mailer null when the unit has no SMTP server or no return address (Invalid Configuration)
@@ -233,6 +236,15 @@ public final class MailDelivery {
             // One visit to the store thread for both: an alarm's mail waits for it.
             PassStart start = store.callSyncingAll(s -> new PassStart(s.outbox().dropOlderThan(now.minus(MAX_AGE)),
                     mailer == null ? List.of() : s.outbox().due(now, BATCH))).join();
+            // The last pass's removals ran before this read (the store runs calls in order): one that
+            // failed left its mails due, and they are not to go again.
+            if (!removalsFailed.isEmpty()) {
+                List<Long> failed = List.copyOf(removalsFailed);
+                removalsFailed.removeAll(failed);
+                acceptedNotRemoved.addAll(failed);
+                troubled = true;
+                return;
+            }
             List<StoredMail> dropped = start.dropped();
             if (!dropped.isEmpty()) {
                 onLoop(() -> dropped.forEach(this::recordDropped));
@@ -364,26 +376,29 @@ public final class MailDelivery {
      * the process keeps the removal; a crash before it commits, or a power cut before the next
      * synced commit, sends them again after the restart, with their Message-IDs (at least once,
      * SPEC §6). Nothing the unit acknowledged depends on it, and a sync per reply was the largest
-     * cost after the reply's own.
+     * cost after the reply's own. The pass does not wait for it: the store runs it before anything
+     * asked later (the next pass's due mails, the backlog), and often in the same commit. A removal
+     * that fails is found by the next pass, which then sends nothing and holds back; its mails are
+     * not sent again unless the unit restarts first.
      *
-     * @return false when the store failed; the mails are then kept from being sent again until a restart
+     * @return true: the outcome is the next pass's to see
      */
     private boolean removeSent(List<StoredMail> accepted) {
         if (accepted.isEmpty()) {
             return true;
         }
-        try {
-            store.callSyncedLater(s -> {
-                s.inTransaction(() -> accepted.forEach(m -> s.outbox().remove(m.id())));
-                return null;
-            }).join();
-            return true;
-        } catch (RuntimeException e) {
-            log.error("{} mails were sent but could not be removed from the outbox; they are not sent again "
-                    + "unless the unit restarts first", accepted.size(), e);
-            accepted.forEach(m -> acceptedNotRemoved.add(m.id()));
-            return false;
-        }
+        List<Long> ids = accepted.stream().map(StoredMail::id).toList();
+        store.callSyncedLater(s -> {
+            s.inTransaction(() -> ids.forEach(id -> s.outbox().remove(id)));
+            return null;
+        }).whenComplete((done, failure) -> {
+            if (failure != null) {
+                log.error("{} mails were sent but could not be removed from the outbox; they are not sent again "
+                        + "unless the unit restarts first", ids.size(), failure);
+                removalsFailed.addAll(ids);
+            }
+        });
+        return true;
     }
 
     // ---- back on the loop ----
