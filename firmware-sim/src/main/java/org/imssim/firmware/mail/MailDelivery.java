@@ -161,7 +161,8 @@ public final class MailDelivery {
     /**
      * Starts sending mails that were put into the outbox directly, in a transaction of the caller's
      * (a command's reply, stored with its message's seen mark), which may not be synced yet
-     * ({@link StoreWorker#callSyncedLater}): the pass finds them due in a commit that syncs them. As
+     * ({@link StoreWorker#callSyncedLater}): the pass finds them due, and syncs them before it
+     * sends them. As
      * {@link #send} does after storing. Loop only.
      */
     public void added(List<StoredMail> mails) {
@@ -217,10 +218,11 @@ public final class MailDelivery {
     // ---- on the mail-out thread ----
 
     /**
-     * One delivery pass: the fresh mails first, then what the outbox says is due, read in a synced
-     * commit that syncs every earlier one too: nothing leaves the unit that a power cut could still
-     * take back. When some fresh mails were committed without a sync ({@code unsynced}: replies),
-     * they are left to the due ones, which that one sync covers.
+     * One delivery pass: the fresh mails first, then what the outbox says is due, read and then
+     * synced to disk with every commit before ({@link StoreWorker#syncLog()}, from this thread):
+     * nothing leaves the unit that a power cut could still take back. When some fresh mails were
+     * committed without a sync ({@code unsynced}: replies), they are left to the due ones, which
+     * that one sync covers.
      */
     private void pass(List<StoredMail> fresh, boolean unsynced) {
         boolean troubled = false;
@@ -233,9 +235,12 @@ public final class MailDelivery {
                 troubled = true;
                 return;
             }
-            // One visit to the store thread for both: an alarm's mail waits for it.
-            PassStart start = store.callSyncingAll(s -> new PassStart(s.outbox().dropOlderThan(now.minus(MAX_AGE)),
+            // One visit to the store thread for both: an alarm's mail waits for it. Then everything
+            // committed so far goes to disk, synced from this thread so that the store thread goes
+            // on committing the replies meanwhile.
+            PassStart start = store.callSyncedLater(s -> new PassStart(s.outbox().dropOlderThan(now.minus(MAX_AGE)),
                     mailer == null ? List.of() : s.outbox().due(now, BATCH))).join();
+            store.syncLog();
             // The last pass's removals ran before this read (the store runs calls in order): one that
             // failed left its mails due, and they are not to go again.
             if (!removalsFailed.isEmpty()) {

@@ -53,8 +53,9 @@ import org.slf4j.LoggerFactory;
  * The marks and the reply are committed without waiting for a disk sync
  * ({@link StoreWorker#callSyncedLater}): they survive a crash of the unit at once, which is what
  * the in-progress mark is for. Nothing leaves the unit before a sync makes them survive a power
- * cut too: the delivery syncs the store before it sends a reply, and the handled messages are
- * deleted {@value #DELETION_BATCH} at a time, each batch after a sync. A power cut can so only
+ * cut too: the delivery syncs the store's log before it sends a reply, and the handled messages
+ * are deleted {@value #DELETION_BATCH} at a time, each batch after a sync of the log (both from
+ * their own threads, {@link StoreWorker#syncLog()}, so that the store thread need not wait). A power cut can so only
  * lose commands whose replies never went out and whose messages are still in the mailbox: they are
  * handled again.
  * A poll that found mail is followed by another within {@link #AFTER_MAIL}, whatever the interval;
@@ -498,7 +499,7 @@ public final class MailboxPoller {
             if (waiting.isEmpty()) {
                 return;
             }
-            store.syncAll().join();
+            store.syncLog(); // the replies and seen marks, on disk before their messages go
             for (MailboxMessage message : waiting) {
                 session.delete(message);
             }

@@ -1,6 +1,9 @@
 package org.imssim.firmware.store;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -43,6 +47,14 @@ import org.slf4j.LoggerFactory;
  *       it survives a power cut too: one sync for all of them.</li>
  * </ul>
  * A group with any call of the first or third kind is committed synced, with everything in it.
+ *
+ * <p><b>Syncing off the store thread.</b> A synced commit holds the store thread for the length of
+ * the disk's flush, and every call behind it waits (about a millisecond here, far more on an SD
+ * card). A thread that needs what was committed so far to be on disk before it acts, but has
+ * nothing to write, calls {@link #syncLog()} instead: it forces the store's write-ahead log to
+ * disk itself, while the store thread goes on committing. A commit is whole in the log once
+ * SQLite has written it, and SQLite finds it there after a power cut once the log is on disk;
+ * SQLite syncs the log itself before it copies the log into the database file.
  */
 public final class StoreWorker implements AutoCloseable {
 
@@ -59,18 +71,24 @@ public final class StoreWorker implements AutoCloseable {
     private final Queue<Call<?>> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean runQueued = new AtomicBoolean();
     private final List<Consumer<Store>> riders = new CopyOnWriteArrayList<>();
+    /** The store's write-ahead log, which {@link #syncLog()} forces to disk. */
+    private final Path logFile;
+    /** Commits that wrote without a sync, counted by the store thread once each is done. */
+    private final AtomicLong unsyncedCommits = new AtomicLong();
+    /** {@link #unsyncedCommits} as it stood at the last synced commit or completed {@link #syncLog()}. */
+    private final AtomicLong syncedThrough = new AtomicLong();
+    private final Object syncingLog = new Object();
     // Store thread only:
     /** Whether the store syncs its commits now; set before each group as the group needs. */
     private boolean commitsSynced = true;
-    /** Whether a commit that wrote something has not been synced yet. */
-    private boolean unsynced;
     /** Whether a sync is scheduled for the unsynced commits. */
     private boolean syncScheduled;
 
-    private StoreWorker(ScheduledThreadPoolExecutor thread, Store store, Duration syncWithin) {
+    private StoreWorker(ScheduledThreadPoolExecutor thread, Store store, Duration syncWithin, Path logFile) {
         this.thread = thread;
         this.store = store;
         this.syncWithin = syncWithin;
+        this.logFile = logFile;
     }
 
     /**
@@ -92,7 +110,7 @@ public final class StoreWorker implements AutoCloseable {
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close syncs what is left
         try {
             Store store = CompletableFuture.supplyAsync(() -> Store.open(dir), thread).join();
-            return new StoreWorker(thread, store, syncWithin);
+            return new StoreWorker(thread, store, syncWithin, dir.resolve(Store.FILE_NAME + "-wal"));
         } catch (java.util.concurrent.CompletionException e) {
             thread.shutdownNow();
             if (e.getCause() instanceof StoreException se) {
@@ -136,6 +154,37 @@ public final class StoreWorker implements AutoCloseable {
     /** {@link #callSyncingAll} with nothing else to do. */
     public CompletableFuture<Void> syncAll() {
         return callSyncingAll(s -> null);
+    }
+
+    /**
+     * Makes every commit whose call completed before this one survive a power cut, as
+     * {@link #syncAll()} does, but on the calling thread: it forces the store's log to disk while
+     * the store thread goes on (see the class comment). Does nothing when nothing is unsynced.
+     * Blocks for the disk; any thread but the store thread.
+     *
+     * @throws StoreException when the log cannot be forced; what it was to sync may then be lost to a power cut
+     */
+    public void syncLog() {
+        long through = unsyncedCommits.get();
+        if (through <= syncedThrough.get()) {
+            return;
+        }
+        synchronized (syncingLog) {
+            if (through <= syncedThrough.get()) {
+                return; // another thread's force covered it meanwhile
+            }
+            try (FileChannel file = FileChannel.open(logFile, StandardOpenOption.READ)) {
+                file.force(false); // the data, and the length that reads it back
+            } catch (IOException e) {
+                throw new StoreException(StoreException.Reason.FAILED, "The change could not be stored.", e);
+            }
+            syncedThrough.accumulateAndGet(through, Math::max);
+        }
+    }
+
+    /** Whether a commit that wrote something is not synced yet. Any thread. */
+    private boolean unsynced() {
+        return unsyncedCommits.get() > syncedThrough.get();
     }
 
     private <T> CompletableFuture<T> submit(Function<Store, T> work, Sync sync) {
@@ -236,7 +285,7 @@ public final class StoreWorker implements AutoCloseable {
                         log.error("A write riding along with a commit failed", e);
                     }
                 }
-                if (syncingAll && unsynced) {
+                if (syncingAll && unsynced()) {
                     store.writeSyncMark(); // a write, so that the synced commit syncs the log
                 }
             });
@@ -271,16 +320,17 @@ public final class StoreWorker implements AutoCloseable {
             return;
         }
         if (synced) {
-            unsynced = false; // the log is synced as a whole, with what came before
+            // The log is synced as a whole, with what came before.
+            syncedThrough.accumulateAndGet(unsyncedCommits.get(), Math::max);
             return;
         }
-        unsynced = true;
+        unsyncedCommits.incrementAndGet();
         if (!syncScheduled) {
             syncScheduled = true;
             try {
                 thread.schedule(() -> {
                     syncScheduled = false;
-                    if (unsynced) {
+                    if (unsynced()) {
                         syncAll();
                     }
                 }, syncWithin.toMillis(), TimeUnit.MILLISECONDS);
@@ -292,7 +342,7 @@ public final class StoreWorker implements AutoCloseable {
 
     /** Whether every commit so far is synced (tests). Store thread only: call it through {@link #callSyncedLater}. */
     boolean allSynced() {
-        return !unsynced;
+        return !unsynced();
     }
 
     private static void failAll(List<Call<?>> group, int from, int to, Throwable failure) {
@@ -318,7 +368,7 @@ public final class StoreWorker implements AutoCloseable {
             return;
         }
         thread.execute(() -> {
-            if (unsynced) {
+            if (unsynced()) {
                 try {
                     store.syncCommits(true);
                     store.writeSyncMark();

@@ -203,6 +203,44 @@ class StoreWorkerTest {
     }
 
     @Test
+    void syncLogSyncsWhatWasCommittedUnsyncedFromTheCallersThreadWithoutACommit() {
+        worker.callSyncedLater(s -> s.events().append(T0, "host", "system", "unsynced")).join();
+        assertThat(allSynced()).isFalse();
+
+        worker.syncLog();
+        assertThat(allSynced()).isTrue();
+        worker.syncAll().join();
+        assertThat(syncMarks()).as("the log is on disk: no commit was needed to sync it").isZero();
+
+        worker.callSyncedLater(s -> s.events().append(T0, "host", "system", "unsynced again")).join();
+        assertThat(allSynced()).isFalse();
+        worker.syncLog();
+        assertThat(allSynced()).isTrue();
+    }
+
+    @Test
+    void syncLogDoesNotWaitForTheStoreThread() throws Exception {
+        worker.callSyncedLater(s -> s.events().append(T0, "host", "system", "unsynced")).join();
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        CompletableFuture<Void> held = worker.call(s -> {
+            busy.countDown();
+            try {
+                goOn.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
+        worker.syncLog(); // returns although the store thread is held
+        assertThat(held).isNotDone();
+        goOn.countDown();
+        held.join();
+        assertThat(allSynced()).isTrue();
+    }
+
+    @Test
     void anUnsyncedCommitIsSyncedSoonWhenNothingElseSyncsIt() {
         worker.close();
         worker = StoreWorker.open(dir, "Lab", Duration.ofMillis(50));
