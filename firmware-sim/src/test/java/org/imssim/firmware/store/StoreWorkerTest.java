@@ -221,21 +221,10 @@ class StoreWorkerTest {
     @Test
     void syncLogDoesNotWaitForTheStoreThread() throws Exception {
         worker.callSyncedLater(s -> s.events().append(T0, "host", "system", "unsynced")).join();
-        CountDownLatch busy = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
-        CompletableFuture<Void> held = worker.call(s -> {
-            busy.countDown();
-            try {
-                goOn.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        });
-        assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> held = holdTheThread();
         worker.syncLog(); // returns although the store thread is held
         assertThat(held).isNotDone();
-        goOn.countDown();
+        release.countDown();
         held.join();
         assertThat(allSynced()).isTrue();
     }
