@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.imssim.firmware.event.EventHistory;
 import org.imssim.firmware.event.EventSource;
 import org.imssim.firmware.loop.TimerHandle;
@@ -241,6 +242,10 @@ public final class MailDelivery {
             PassStart start = store.callSyncedLater(s -> new PassStart(s.outbox().dropOlderThan(now.minus(MAX_AGE)),
                     mailer == null ? List.of() : s.outbox().due(now, BATCH))).join();
             store.syncLog();
+            List<StoredMail> dropped = start.dropped();
+            if (!dropped.isEmpty()) {
+                onLoop(() -> dropped.forEach(this::recordDropped));
+            }
             // The last pass's removals ran before this read (the store runs calls in order): one that
             // failed left its mails due, and they are not to go again.
             if (!removalsFailed.isEmpty()) {
@@ -249,10 +254,6 @@ public final class MailDelivery {
                 acceptedNotRemoved.addAll(failed);
                 troubled = true;
                 return;
-            }
-            List<StoredMail> dropped = start.dropped();
-            if (!dropped.isEmpty()) {
-                onLoop(() -> dropped.forEach(this::recordDropped));
             }
             if (mailer == null) {
                 // Invalid Configuration (recorded when stored): the mails wait, still due, for a
@@ -263,6 +264,9 @@ public final class MailDelivery {
             if (!due.isEmpty()) {
                 troubled = !deliver(due, now);
             }
+        } catch (RejectedExecutionException e) {
+            troubled = true;
+            log.debug("A delivery pass ended: the store is closed (the unit is stopping)");
         } catch (RuntimeException e) {
             troubled = true;
             log.error("A delivery pass failed", e);
@@ -461,6 +465,12 @@ public final class MailDelivery {
                 return;
             }
             Instant at = next.get().isAfter(heldBackUntil) ? next.get() : heldBackUntil;
+            if (!removalsFailed.isEmpty()) {
+                // This pass's removal failed (it ran before this read): its mails still look due.
+                // The next pass finds out and holds back; it does not come at once.
+                Instant backOff = clock.now().plus(backoff(troubledPassesInARow + 1));
+                at = at.isAfter(backOff) ? at : backOff;
+            }
             Duration delay = Duration.between(clock.now(), at);
             if (wake != null) {
                 wake.cancel();

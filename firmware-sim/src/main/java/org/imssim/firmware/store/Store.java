@@ -244,6 +244,16 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** Whether the file is in WAL mode (it falls back to a rollback journal where WAL cannot work). */
+    boolean inWalMode() {
+        return read("The store could not be read.", c -> {
+            try (PreparedStatement statement = c.prepareStatement("PRAGMA journal_mode");
+                 ResultSet row = statement.executeQuery()) {
+                return "wal".equalsIgnoreCase(row.getString(1));
+            }
+        });
+    }
+
     /** How many rows this connection has changed since it opened (SQLite's {@code total_changes()}). */
     long totalChanges() {
         return read("The store could not be read.", c -> {

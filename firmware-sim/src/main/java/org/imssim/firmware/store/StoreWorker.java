@@ -78,17 +78,21 @@ public final class StoreWorker implements AutoCloseable {
     /** {@link #unsyncedCommits} as it stood at the last synced commit or completed {@link #syncLog()}. */
     private final AtomicLong syncedThrough = new AtomicLong();
     private final Object syncingLog = new Object();
+    /** Whether the store is in WAL mode, so that {@link #logFile} holds its commits. */
+    private final boolean writeAheadLog;
     // Store thread only:
     /** Whether the store syncs its commits now; set before each group as the group needs. */
     private boolean commitsSynced = true;
     /** Whether a sync is scheduled for the unsynced commits. */
     private boolean syncScheduled;
 
-    private StoreWorker(ScheduledThreadPoolExecutor thread, Store store, Duration syncWithin, Path logFile) {
+    private StoreWorker(ScheduledThreadPoolExecutor thread, Store store, Duration syncWithin, Path logFile,
+                        boolean writeAheadLog) {
         this.thread = thread;
         this.store = store;
         this.syncWithin = syncWithin;
         this.logFile = logFile;
+        this.writeAheadLog = writeAheadLog;
     }
 
     /**
@@ -110,7 +114,8 @@ public final class StoreWorker implements AutoCloseable {
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close syncs what is left
         try {
             Store store = CompletableFuture.supplyAsync(() -> Store.open(dir), thread).join();
-            return new StoreWorker(thread, store, syncWithin, dir.resolve(Store.FILE_NAME + "-wal"));
+            boolean writeAheadLog = CompletableFuture.supplyAsync(store::inWalMode, thread).join();
+            return new StoreWorker(thread, store, syncWithin, dir.resolve(Store.FILE_NAME + "-wal"), writeAheadLog);
         } catch (java.util.concurrent.CompletionException e) {
             thread.shutdownNow();
             if (e.getCause() instanceof StoreException se) {
@@ -163,17 +168,27 @@ public final class StoreWorker implements AutoCloseable {
      * Blocks for the disk; any thread but the store thread.
      *
      * @throws StoreException when the log cannot be forced; what it was to sync may then be lost to a power cut
+     * @throws RejectedExecutionException when the worker is closed (closing syncs what is left)
      */
     public void syncLog() {
         long through = unsyncedCommits.get();
         if (through <= syncedThrough.get()) {
             return;
         }
+        if (!writeAheadLog) {
+            syncAll().join(); // no log of its own to force: a synced commit on the store thread
+            return;
+        }
+        if (thread.isShutdown()) {
+            // Closing syncs what is left; the log may be gone already.
+            throw new RejectedExecutionException("The store is closed.");
+        }
         synchronized (syncingLog) {
             if (through <= syncedThrough.get()) {
                 return; // another thread's force covered it meanwhile
             }
-            try (FileChannel file = FileChannel.open(logFile, StandardOpenOption.READ)) {
+            // Opened for writing (never created): some systems flush no file opened read-only.
+            try (FileChannel file = FileChannel.open(logFile, StandardOpenOption.WRITE)) {
                 file.force(false); // the data, and the length that reads it back
             } catch (IOException e) {
                 throw new StoreException(StoreException.Reason.FAILED, "The change could not be stored.", e);
