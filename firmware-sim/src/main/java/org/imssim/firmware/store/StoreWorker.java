@@ -355,8 +355,8 @@ public final class StoreWorker implements AutoCloseable {
         }
     }
 
-    /** Whether every commit so far is synced (tests). Store thread only: call it through {@link #callSyncedLater}. */
-    boolean allSynced() {
+    /** Whether every commit so far that wrote something is on disk (tests, and a unit's health). Any thread. */
+    public boolean allSynced() {
         return !unsynced();
     }
 

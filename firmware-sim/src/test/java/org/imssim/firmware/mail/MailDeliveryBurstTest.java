@@ -3,8 +3,10 @@ package org.imssim.firmware.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.imssim.firmware.testing.Soon.soon;
 
+import com.icegreen.greenmail.store.FolderListener;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.imssim.firmware.mail.outbound.OutgoingMail;
 import org.imssim.firmware.store.NewMail;
 import org.imssim.firmware.store.StoredMail;
@@ -93,5 +96,46 @@ class MailDeliveryBurstTest {
                 throw new IllegalStateException(e);
             }
         }).toList()).startsWith("Mail 0", "Mail 1");
+    }
+
+    @Test
+    void aMailCommittedWithoutASyncIsOnDiskBeforeItIsSent() throws Exception {
+        List<Boolean> syncedWhenSent = new CopyOnWriteArrayList<>();
+        server.getManagers().getImapHostManager().getInbox(server.setUser("alice@example.com", "alice", "x"))
+                .addListener(new FolderListener() {
+                    @Override
+                    public void added(int msn) {
+                        // On the server's thread, before it answers the unit's DATA.
+                        syncedWhenSent.add(unit.store().allSynced());
+                    }
+
+                    @Override
+                    public void flagsUpdated(int msn, Flags flags, Long uid) {
+                    }
+
+                    @Override
+                    public void expunged(int msn) {
+                    }
+
+                    @Override
+                    public void mailboxDeleted() {
+                    }
+                });
+        // A first mail opens the SMTP connection, so that the next goes out well within the 50 ms
+        // after which the store would sync it by itself.
+        unit.await(() -> unit.unit().delivery().send(mail(0)));
+        soon().until(() -> syncedWhenSent.size() == 1);
+        // What follows its acceptance (its removal, its event) is stored and synced by now.
+        soon().until(() -> unit.onLoop(() -> unit.unit().delivery().pending()) == 0
+                && unit.eventTexts().stream().anyMatch(t -> t.startsWith("E-mail sent")) && unit.store().allSynced());
+        // As a command's reply is stored: committed without a sync, then handed to the delivery.
+        StoredMail stored = unit.store().callSyncedLater(s -> s.outbox().enqueue(mail(1))).join();
+        assertThat(unit.store().allSynced()).isFalse();
+        unit.onLoop(() -> {
+            unit.unit().delivery().added(List.of(stored));
+            return null;
+        });
+        soon().until(() -> syncedWhenSent.size() == 2);
+        assertThat(syncedWhenSent).as("nothing leaves the unit before the sync that covers it").containsExactly(true, true);
     }
 }
