@@ -232,7 +232,7 @@ public final class MailDelivery {
             removeAccepted();
             List<StoredMail> direct = unsynced ? List.of() : fresh;
             if (!direct.isEmpty() && !deliver(direct, now)) {
-                // A sent mail could not be removed: asking what is due would find it again.
+                // The outbox could not record what happened to a mail: hold back rather than go on.
                 troubled = true;
                 return;
             }
@@ -376,7 +376,8 @@ public final class MailDelivery {
                 }
             }
         }
-        return removeSent(accepted) && recorded;
+        removeSent(accepted);
+        return recorded;
     }
 
     /**
@@ -389,12 +390,10 @@ public final class MailDelivery {
      * asked later (the next pass's due mails, the backlog), and often in the same commit. A removal
      * that fails is found by the next pass, which then sends nothing and holds back; its mails are
      * not sent again unless the unit restarts first.
-     *
-     * @return true: the outcome is the next pass's to see
      */
-    private boolean removeSent(List<StoredMail> accepted) {
+    private void removeSent(List<StoredMail> accepted) {
         if (accepted.isEmpty()) {
-            return true;
+            return;
         }
         List<Long> ids = accepted.stream().map(StoredMail::id).toList();
         store.callSyncedLater(s -> {
@@ -407,7 +406,6 @@ public final class MailDelivery {
                 removalsFailed.addAll(ids);
             }
         });
-        return true;
     }
 
     // ---- back on the loop ----
