@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * the in-progress mark is for. Nothing leaves the unit before a sync makes them survive a power
  * cut too: the delivery syncs the store's log before it sends a reply, and the handled messages
  * are deleted {@value #DELETION_BATCH} at a time, each batch after a sync of the log (both from
- * their own threads, {@link StoreWorker#syncLog()}, so that the store thread need not wait). A power cut can so only
+ * their own threads, {@link StoreWorker#syncLog()}, so that the store thread need not wait). A
+ * power cut can so only
  * lose commands whose replies never went out and whose messages are still in the mailbox: they are
  * handled again.
  * A poll that found mail is followed by another within {@link #AFTER_MAIL}, whatever the interval;

@@ -36,12 +36,7 @@ class KeptConnectionTest {
     @Test
     void theConnectionOutlivesTheOutboxByThirtySeconds() {
         server.start();
-        unit = UnitFixture.start("""
-                unit: {name: Lab, time-zone: UTC}
-                email:
-                  smtp: {server: 127.0.0.1, port: %d, security: none}
-                  return-address: ims@example.com
-                """.formatted(server.port(ServerSetup.PROTOCOL_SMTP)));
+        unit = UnitFixture.start(UnitFixture.smtpOnly(server.port(ServerSetup.PROTOCOL_SMTP)));
         MailDelivery delivery = unit.unit().delivery();
         send("first");
         soon().until(() -> server.getReceivedMessages().length == 1);

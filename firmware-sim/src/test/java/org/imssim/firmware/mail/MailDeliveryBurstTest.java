@@ -38,12 +38,7 @@ class MailDeliveryBurstTest {
 
     MailDeliveryBurstTest() {
         server.start();
-        unit = UnitFixture.start("""
-                unit: {name: Lab, time-zone: UTC}
-                email:
-                  smtp: {server: 127.0.0.1, port: %d, security: none}
-                  return-address: ims@example.com
-                """.formatted(smtpPort));
+        unit = UnitFixture.start(UnitFixture.smtpOnly(smtpPort));
     }
 
     @AfterEach

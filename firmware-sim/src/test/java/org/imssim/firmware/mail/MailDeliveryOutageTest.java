@@ -38,12 +38,7 @@ class MailDeliveryOutageTest {
     private static final String ALICE = "alice@example.com";
 
     private final int smtpPort = UnusedPort.find();
-    private final UnitFixture unit = UnitFixture.start("""
-            unit: {name: Lab, time-zone: UTC}
-            email:
-              smtp: {server: 127.0.0.1, port: %d, security: none}
-              return-address: ims@example.com
-            """.formatted(smtpPort));
+    private final UnitFixture unit = UnitFixture.start(UnitFixture.smtpOnly(smtpPort));
     private GreenMail server;
 
     @AfterEach

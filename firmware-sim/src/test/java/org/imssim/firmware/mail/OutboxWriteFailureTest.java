@@ -61,12 +61,7 @@ class OutboxWriteFailureTest {
         server.start();
         Store.open(storage).close();
         sql("CREATE TRIGGER outbox_cannot_delete BEFORE DELETE ON outbox BEGIN SELECT RAISE(ABORT, 'disk I/O'); END");
-        unit = UnitFixture.startOn(storage, """
-                unit: {name: Lab, time-zone: UTC}
-                email:
-                  smtp: {server: 127.0.0.1, port: %d, security: none}
-                  return-address: ims@example.com
-                """.formatted(server.port(ServerSetup.PROTOCOL_SMTP)));
+        unit = UnitFixture.startOn(storage, UnitFixture.smtpOnly(server.port(ServerSetup.PROTOCOL_SMTP)));
         NewMail alarm = new NewMail(OutgoingMail.newMessageId("example.com"), "ims@example.com", "alice@example.com",
                 "IMS-4000 ALARM: Lab - Leak - Wet", "Leak is wet.\n", Map.of(OutgoingMail.AUTO_SUBMITTED, "auto-generated"),
                 "alarm", unit.clock().now());

@@ -32,12 +32,7 @@ class UnsendableMailTest {
 
     UnsendableMailTest() {
         server.start();
-        unit = UnitFixture.start("""
-                unit: {name: Lab, time-zone: UTC}
-                email:
-                  smtp: {server: 127.0.0.1, port: %d, security: none}
-                  return-address: ims@example.com
-                """.formatted(server.port(ServerSetup.PROTOCOL_SMTP)));
+        unit = UnitFixture.start(UnitFixture.smtpOnly(server.port(ServerSetup.PROTOCOL_SMTP)));
     }
 
     @AfterEach

@@ -85,6 +85,19 @@ public final class UnitFixture implements AutoCloseable {
         return new UnitFixture(load(yaml, Map.of()), null, START, beforeStart);
     }
 
+    /**
+     * The configuration of a unit named Lab that sends mail through the SMTP server on loopback
+     * port {@code smtpPort} (no security) as {@code ims@example.com}, and has nothing else.
+     */
+    public static String smtpOnly(int smtpPort) {
+        return """
+                unit: {name: Lab, time-zone: UTC}
+                email:
+                  smtp: {server: 127.0.0.1, port: %d, security: none}
+                  return-address: ims@example.com
+                """.formatted(smtpPort);
+    }
+
     /** Loads YAML text that must be valid; a failure names every error. */
     public static ImsConfig load(String yaml, Map<String, String> env) {
         ConfigResult result = ConfigLoader.load(yaml, Path.of("."), env::get);
